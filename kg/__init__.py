@@ -1,0 +1,18 @@
+"""kg: news articles in, a knowledge graph out.
+
+    >>> import kg
+    >>> statements = kg.extract(kg.Article(id="a1", text="Israel signed an agreement with Morocco."))
+"""
+from .api import BuildResult, build, extract_files
+from .errors import KgError
+from .ingest import read_articles
+from .model import Article, Entity, Evidence, Predicate, Statement
+from .pipeline import Settings, extract, extract_all
+from .query import format_result, run_query
+from .rdf import to_dataset, union
+from .records import statement_record
+
+__all__ = ["Article", "BuildResult", "Entity", "Evidence", "KgError", "Predicate", "Settings", "Statement",
+           "build", "extract", "extract_all", "extract_files", "format_result", "read_articles",
+           "run_query", "statement_record", "to_dataset", "union"]
+__version__ = "0.1.0"

@@ -1,0 +1,54 @@
+"""The public API behind the CLI: read, extract, build, query."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .ingest import read_articles
+from .model import Article, Statement
+from .outputs import prepare_dir, write_files
+from .page import render_page
+from .pipeline import Settings, extract_all
+from .rdf import to_dataset, union
+from .records import to_jsonl
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What ``build`` produced: the dataset, its statements and the files written."""
+
+    dataset: Dataset
+    statements: tuple[Statement, ...]
+    files: tuple[Path, ...]
+
+    @property
+    def graph(self) -> Graph:
+        return union(self.dataset)
+
+
+def extract_files(paths: Iterable[Path], published: date | None = None,
+                  settings: Settings = Settings()) -> list[tuple[Article, tuple[Statement, ...]]]:
+    """Statements of every article in ``paths`` (files or folders)."""
+    return list(extract_all(read_articles(list(paths), published), settings))
+
+
+def build(paths: Iterable[Path], out: Path, published: date | None = None,
+          settings: Settings = Settings()) -> BuildResult:
+    """Extract, then write graph.ttl, graph.trig, statements.jsonl and graph.html into ``out``."""
+    prepare_dir(out)
+    results = extract_files(paths, published, settings)
+    dataset = to_dataset(results)
+    graph = union(dataset)
+    statements = tuple(s for _, found in results for s in found)
+    files = {
+        out / "graph.ttl": graph.serialize(format="turtle"),
+        out / "graph.trig": dataset.serialize(format="trig"),
+        out / "statements.jsonl": to_jsonl(statements),
+        out / "graph.html": render_page(graph, title=", ".join(a.title or a.id for a, _ in results)[:120]),
+    }
+    write_files(files)
+    return BuildResult(dataset, statements, tuple(files))

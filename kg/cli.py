@@ -1,0 +1,72 @@
+"""The ``kg`` command: a thin layer over :mod:`kg.api`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import api
+from .errors import KgError
+from .ingest import parse_date, read_articles
+from .nlp import DEFAULT_MODEL
+from .pipeline import Settings, extract_all
+from .query import FORMATS, format_result, load_graph, run_query
+from .records import statement_record
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn news articles into a knowledge graph you can explore and query.")
+
+Files = Annotated[list[Path], typer.Argument(help="Articles: .txt, .md, .html, .jsonl files or folders.")]
+Published = Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, for relative dates.")]
+Model = Annotated[str, typer.Option(help="spaCy pipeline to use (an installed package name).")]
+Gazetteer = Annotated[Optional[Path], typer.Option(help="Your alias file: alias, canonical name, type[, code].")]
+
+
+def fail(error: KgError) -> None:
+    typer.echo(f"kg: error: {error}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+@app.command()
+def extract(files: Files, published: Published = None, model: Model = DEFAULT_MODEL,
+            gazetteer: Gazetteer = None,
+            explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each statement.")] = False):
+    """Print the statements of the articles as JSON Lines."""
+    import json
+
+    try:
+        settings = Settings(model=model, gazetteer=gazetteer)
+        for _, statements in extract_all(read_articles(files, parse_date(published)), settings):
+            for statement in statements:
+                sys.stdout.write(json.dumps(statement_record(statement, explain), ensure_ascii=False) + "\n")
+    except KgError as error:
+        fail(error)
+
+
+@app.command()
+def build(files: Files, out: Annotated[Path, typer.Option(help="Output folder.")] = Path("outputs"),
+          published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None):
+    """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT."""
+    try:
+        result = api.build(files, out, parse_date(published), Settings(model=model, gazetteer=gazetteer))
+    except KgError as error:
+        fail(error)
+    typer.echo(f"{len(result.statements)} statements, {len(result.graph)} triples -> "
+               + ", ".join(str(p) for p in result.files), err=True)
+
+
+@app.command()
+def query(graph: Annotated[Path, typer.Argument(help="A graph file (Turtle, TriG, ...).")],
+          sparql: Annotated[str, typer.Argument(help="SPARQL text or a .rq file.")],
+          format: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "table"):
+    """Run a SPARQL SELECT, ASK or CONSTRUCT query over a graph."""
+    try:
+        typer.echo(format_result(run_query(load_graph(graph), sparql), format), nl=False)
+    except KgError as error:
+        fail(error)
+
+
+def main() -> None:
+    app()

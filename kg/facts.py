@@ -1,0 +1,175 @@
+"""Static facts stated by noun phrases: titles and roles, makers, seats and locations.
+
+'Israel's Defence Minister Benny Gantz', 'Polisario head Brahim Ghali', 'Paris-based
+Forbidden Stories', 'the NSO's Pegasus spyware', 'Dakhla in Western Sahara'.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_json
+from .relations import Linker, Relation, follow
+
+FORMER = ("former", "ex", "previous", "erstwhile", "onetime", "late")
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, dict]:
+    """Title word -> its role entry."""
+    entries = load_json("lexicon/roles.json", required=("id", "predicate", "words"))["entries"]
+    return {word: entry for entry in entries for word in entry["words"]}
+
+
+def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens: list[Token],
+         confidence: float = 0.8, role: str = "", status: str = "") -> Relation | None:
+    if subject == obj:
+        return None
+    return Relation(subject=subject, predicate=predicate, object=obj, trigger=token.i, rule=rule,
+                    tokens=tuple(sorted({token.i, *(t.i for t in tokens)})), confidence=confidence,
+                    role=role, status=status)
+
+
+def title_phrase(title: Token, person: Token, linker: Linker) -> str:
+    """The words of a title without the entities beside it ('Secretary of State')."""
+    entity = linker.resolution.tokens.get
+    if title.i < person.i:
+        start = title.i
+        while start > 0 and not entity(start - 1) and (person.doc[start - 1].is_title or
+                                                       person.doc[start - 1].pos_ == "NOUN"):
+            start -= 1
+        end = title.i + 1
+        while end < person.i and not entity(end) and person.doc[end].is_alpha and person.doc[end].lower_ != "the":
+            end += 1
+        words = person.doc[start:end]
+    else:
+        words = [t for t in title.subtree if (t.dep_ in ("compound", "prep", "pobj") or t is title)
+                 and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj"))]
+    return " ".join(t.text for t in words if t.lower_ not in FORMER)
+
+
+def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | None:
+    """'Polisario head Brahim Ghali': a title word, and the entity before it, just left of a name.
+
+    Read off the tokens rather than the parse, which often mistakes such titles for verbs.
+    """
+    key = linker.resolution.tokens.get(person.i)
+    start = person.i
+    while start > 0 and linker.resolution.tokens.get(start - 1) == key:
+        start -= 1
+    window = list(person.doc[max(0, start - 6):start])
+    title = None
+    for token in reversed(window):
+        if token.is_punct and token.text not in ("-", "’s", "'s"):
+            break
+        if token.lower_ in roles() and title is None:
+            title = token
+        owner = linker.resolution.tokens.get(token.i)
+        if title is not None and owner and owner != key and token.i < title.i:
+            return title, [token]
+    return (title, []) if title is not None else None
+
+
+def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token]]]:
+    """(title word, tokens in whose scope its organisation or state is named)."""
+    surface = surface_title(person, linker)
+    if surface:
+        yield surface
+    for child in person.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in roles():
+            yield child, list(child.subtree)
+    if person.i in linker.resolution.inferred and person.lemma_.lower() in roles():
+        yield person, list(person.subtree)
+
+
+def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
+    for title, scope in titles_of(person, linker):
+        entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
+        window = person.doc[max(0, title.i - 3):person.i]
+        former = "former" if any(t.lower_ in FORMER for t in [*scope, *window]) else ""
+        if entry.get("object"):
+            targets = [e for path in entry["object"] for t in follow(title, path) for e in linker.entities(t)]
+        else:
+            targets = [e for t in scope for e in [(linker.resolution.tokens.get(t.i), t)]
+                       if e[0] and e[0] != key and linker.type_of(e[0]) in ("Country", "Organization", "Territory")]
+        for obj, token in targets[:1]:
+            found = fact(key, entry["predicate"], obj, title, f"role-{entry['id']}", [person, token],
+                         0.8, title_phrase(title, person, linker), former)
+            if found:
+                yield found
+
+
+def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
+    """Organisations of a country ('Israel's Ratio Petroleum'), makers of products ('NSO's Pegasus')."""
+    kind = linker.type_of(key)
+    for child in head.children:
+        other = linker.resolution.tokens.get(child.i)
+        if not other or other == key or child.dep_ not in ("poss", "nmod", "compound", "amod"):
+            continue
+        other_kind = linker.type_of(other)
+        if kind == "Organization" and other_kind == "Country":
+            yield fact(key, "belongsToCountry", other, head, "owner-country", [child], 0.75)
+        elif kind == "Product" and other_kind == "Organization":
+            yield fact(key, "madeBy", other, head, "owner-maker", [child], 0.75)
+
+
+def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Paris-based organisation Forbidden Stories'."""
+    for token in doc:
+        if token.lower_ not in ("based", "headquartered") or token.i < 2 or doc[token.i - 1].text != "-":
+            continue
+        place = linker.resolution.tokens.get(token.i - 2)
+        if not place or linker.type_of(place) not in ("Place", "Country"):
+            continue
+        for candidate in doc[token.i + 1:min(len(doc), token.i + 6)]:
+            org = linker.resolution.tokens.get(candidate.i)
+            if org and linker.type_of(org) == "Organization":
+                yield fact(org, "headquarteredIn", place, token, "based", [doc[token.i - 2], candidate], 0.8)
+                break
+
+
+def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Dakhla in Western Sahara', 'Rabat, Morocco': a place inside a larger one."""
+    tokens = linker.resolution.tokens
+    for token in doc[1:-1]:
+        if token.lower_ not in ("in", ",") or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
+            continue
+        inner, outer = tokens[token.i - 1], tokens[token.i + 1]
+        if linker.type_of(inner) == "Place" and linker.type_of(outer) in ("Country", "Territory") and (
+                token.lower_ == "in" or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
+                or doc[token.i + 2].is_punct):
+            yield fact(inner, "locatedIn", outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]], 0.7)
+
+
+def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'the former Spanish colony' (when it refers to a known territory)."""
+    for token in doc:
+        territory = linker.resolution.tokens.get(token.i)
+        if token.lemma_.lower() != "colony" or not territory:
+            continue
+        for child in token.children:
+            ruler = linker.resolution.tokens.get(child.i)
+            if ruler and child.dep_ in ("amod", "poss", "compound") and linker.type_of(ruler) == "Country":
+                former = any(c.lower_ in FORMER for c in token.children)
+                yield fact(territory, "formerColonyOf", ruler, token, "colony", [child], 0.7,
+                           status="former" if former else "")
+
+
+def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """Every static fact stated by a noun phrase of the document."""
+    seen_heads: set[int] = set()
+    for token in doc:
+        key = linker.resolution.tokens.get(token.i)
+        if not key or token.head.i in seen_heads:
+            continue
+        if token.head.i != token.i and linker.resolution.tokens.get(token.head.i) == key:
+            continue
+        kind = linker.type_of(key)
+        if kind == "Person":
+            yield from role_facts(token, key, linker)
+        elif kind in ("Organization", "Product"):
+            yield from (f for f in owner_facts(token, key, linker) if f)
+    for family in (based_facts, location_facts, colony_facts):
+        yield from (f for f in family(doc, linker) if f)

@@ -1,0 +1,37 @@
+"""Loading the knowledge files under ``ontologies/`` with validation."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import KgError
+
+ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
+
+
+def ontology_path(name: str) -> Path:
+    """Path of a file under ``ontologies/``."""
+    return ONTOLOGIES / name
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Load a versioned JSON lexicon, checking that every entry has ``required`` keys.
+
+    All bad entries are reported at once.
+    """
+    path = ontology_path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise KgError(f"{path}: cannot load lexicon ({error})", "fix or restore the file", 1) from None
+    problems = [] if "version" in data else ["no 'version'"]
+    for number, entry in enumerate(data.get("entries", [])):
+        missing = [key for key in required if key not in entry]
+        if missing:
+            problems.append(f"entry {number} ({entry.get('id', '?')}): missing {', '.join(missing)}")
+    if problems:
+        raise KgError(f"{path}: " + "; ".join(problems), "fix these entries", 1)
+    return data

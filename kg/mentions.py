@@ -1,0 +1,70 @@
+"""Named mentions from a parsed Doc: spaCy's entities, repaired with knowledge."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import load_json
+from .model import Mention
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    return load_json("lexicon/coreference.json")
+
+
+def as_mention(span: Span, label: str | None = None, hint: str | None = None) -> Mention:
+    return Mention(token_start=span.start, token_end=span.end, start=span.start_char, end=span.end_char,
+                   text=span.text, label=label or span.label_, hint=span.ent_id_ if hint is None else hint)
+
+
+def strip_article(span: Span) -> Span:
+    """'the Tel Aviv University' -> 'Tel Aviv University' (keeps epithets whole)."""
+    if span[0].lower_ == "the" and len(span) > 1 and not span.ent_id_:
+        return span[1:]
+    return span
+
+
+def organisation_suffix(doc: Doc, span: Span) -> Span | None:
+    """A place name followed by an institution word is an organisation ('Tel Aviv University')."""
+    suffixes = words()["organisation_suffixes"]
+    end = span.end
+    while end < len(doc) and doc[end].text in suffixes:
+        end += 1
+    return doc[span.start:end] if end > span.end else None
+
+
+def company_names(doc: Doc) -> Iterator[Span]:
+    """Runs of proper nouns ending in a company word that NER missed ('Ratio Petroleum')."""
+    suffixes = set(words()["company_suffixes"])
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    start = None
+    for token in doc:
+        inside = token.pos_ == "PROPN" and token.i not in covered and token.text[:1].isupper()
+        if inside and start is None:
+            start = token.i
+        if not inside and start is not None:
+            if doc[token.i - 1].text in suffixes and token.i - start > 1:
+                yield doc[start:token.i]
+            start = None
+
+
+def extract_mentions(doc: Doc) -> Iterator[Mention]:
+    """Mentions of people, organisations, places, groups and products, in text order."""
+    skip = set(words()["non_entities"])
+    ents = sorted([*doc.ents, *company_names(doc)], key=lambda span: span.start)
+    for span in ents:
+        if (span.label_ or "ORG") not in KEPT_LABELS:
+            continue
+        span = strip_article(span)
+        if span.text in skip or not any(t.is_alpha for t in span):
+            continue
+        merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
+        if merged is not None:
+            yield as_mention(merged, "ORG", "")
+            continue
+        yield as_mention(span, "ORG" if span.label_ == "" else None)

@@ -1,0 +1,122 @@
+"""Status and attribution of a statement: asserted, planned, claimed, denied, negated,
+former or hypothetical, and who says so. Cues come from ``ontologies/lexicon/modality.json``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from .lexicon import load_json
+from .relations import Linker
+
+CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    status: str
+    attributed_to: str | None = None
+    cue: str = ""
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in load_json("lexicon/modality.json").items()}
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a trigger belongs to (a noun's light verb, or itself)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and token.dep_ not in CLAUSE_LINKS:
+        token = token.head
+    return token
+
+
+def auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(verb: Token, trigger: Token) -> bool:
+    negations = cues()["negations"]
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               for t in {verb, trigger} for c in t.children if c.lower_ in negations)
+
+
+def grammatical_status(verb: Token, trigger: Token) -> str:
+    """Status from the clause itself: negation, future, conditional, intent."""
+    c = cues()
+    aux = auxiliaries(verb)
+    if is_negated(verb, trigger):
+        return "negated"
+    if aux & c["hypothetical_auxiliaries"] or any(
+            m.dep_ == "mark" and m.lower_ in c["conditional_markers"] for m in verb.children):
+        return "hypothetical"
+    if aux & c["future_auxiliaries"]:
+        return "planned"
+    if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl"):
+        return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c["intent_verbs"]:
+        return "planned"
+    if verb.lemma_.lower() in c["motion_verbs"] and verb.tag_ in ("VBN", "VBG") and aux & {"is", "are", "am"}:
+        return "planned"
+    if any(m.lower_ in c["planned_modifiers"] for m in trigger.children if m.dep_ == "amod"):
+        return "planned"
+    return "asserted"
+
+
+def speaker(verb: Token, linker: Linker) -> str | None:
+    """Who a reporting verb's subject is: an entity's label or the noun phrase itself."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    found = linker.entities(subject)
+    if found:
+        return linker.resolution.entities[found[0][0]].label
+    owner = [c for c in subject.children if c.dep_ == "poss" and linker.resolution.tokens.get(c.i)]
+    if owner:
+        return f"{linker.resolution.entities[linker.resolution.tokens[owner[0].i]].label}'s {subject.text}"
+    if subject.pos_ == "PRON":
+        return None
+    return " ".join(t.text for t in subject.subtree if not t.is_punct)[:80] or None
+
+
+def according_to(verb: Token, linker: Linker) -> str | None:
+    """'according to Amnesty International and Forbidden Stories'."""
+    sentence = verb.sent
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            keys = []
+            for t in token.doc[token.i + 2:sentence.end]:
+                key = linker.resolution.tokens.get(t.i)
+                if key and key not in keys:
+                    keys.append(key)
+            if keys:
+                return " and ".join(linker.resolution.entities[k].label for k in keys[:3])
+            return " ".join(t.text for t in token.doc[token.i + 2:sentence.end] if not t.is_punct)[:80]
+    return None
+
+
+def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
+    """The status of a statement triggered by ``trigger``, and its attribution."""
+    c = cues()
+    verb = clause_verb(trigger)
+    status = grammatical_status(verb, trigger)
+    if default and status == "asserted":
+        status = default
+    source = according_to(verb, linker)
+    if source or any(t.lower_ in c["hedges"] for t in verb.children):
+        return Modality("claimed" if status == "asserted" else status, source, "according to")
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in CLAUSE_LINKS or node.head is node:
+            break
+        link, node = node.dep_, node.head
+        lemma = node.lemma_.lower()
+        if lemma in c["denial_verbs"] and link in ("ccomp", "xcomp"):
+            return Modality("denied", speaker(node, linker), lemma)
+        if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
+            claimed = lemma in c["claim_verbs"] and status == "asserted"
+            return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
+    return Modality(status)

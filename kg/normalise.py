@@ -1,0 +1,78 @@
+"""Undo article-spinner substitutions, keeping a map to the original characters."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_json
+from .model import NormalisedText
+
+CONTEXT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Substitution:
+    """One lexicon entry: replace ``pattern`` when the context conditions hold."""
+
+    id: str
+    pattern: re.Pattern[str]
+    replace: str
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        if self.before and not self.before.search(text[max(0, start - CONTEXT):start]):
+            return False
+        return not (self.after and not self.after.search(text[end:end + CONTEXT]))
+
+
+@lru_cache(maxsize=1)
+def substitutions() -> tuple[Substitution, ...]:
+    """The spinner lexicon, compiled."""
+    entries = load_json("lexicon/spinner.json", required=("id", "match", "replace"))["entries"]
+    return tuple(
+        Substitution(
+            id=e["id"],
+            pattern=re.compile(rf"(?<![\w-])(?:{e['match']})(?![\w-])", re.IGNORECASE),
+            replace=e["replace"],
+            before=re.compile(e["before"], re.IGNORECASE) if e.get("before") else None,
+            after=re.compile(e["after"], re.IGNORECASE) if e.get("after") else None,
+        )
+        for e in entries
+    )
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Carry the capitalisation of the original word over to its replacement."""
+    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
+
+
+def find_edits(text: str) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping (start, end, replacement, rule id) edits, in text order."""
+    edits: list[tuple[int, int, str, str]] = []
+    taken: set[int] = set()
+    for sub in substitutions():
+        for match in sub.pattern.finditer(text):
+            span = range(match.start(), match.end())
+            if taken.intersection(span) or not sub.applies(text, match.start(), match.end()):
+                continue
+            taken.update(span)
+            edits.append((match.start(), match.end(), match_case(sub.replace, match.group()), sub.id))
+    return sorted(edits)
+
+
+def normalise(text: str) -> NormalisedText:
+    """Repair spinner noise; unspun text comes back unchanged."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    cursor = 0
+    for start, end, replacement, _ in find_edits(text):
+        pieces.append(text[cursor:start])
+        offsets.extend(range(cursor, start))
+        pieces.append(replacement)
+        offsets.extend(start + min(i, end - start - 1) for i in range(len(replacement)))
+        cursor = end
+    pieces.append(text[cursor:])
+    offsets.extend(range(cursor, len(text) + 1))
+    return NormalisedText(original=text, text="".join(pieces), offsets=tuple(offsets))

@@ -1,0 +1,350 @@
+"""Relations and events from dependency parses, driven by ``ontologies/lexicon/relations.json``.
+
+A frame names trigger lemmas (a verb such as *sign*, or a noun such as *visit*) and
+argument paths through the dependency tree; this module walks them and links the
+tokens it reaches to resolved entities.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import load_json
+from .mentions import words
+from .model import Predicate
+from .resolve import Resolution
+
+PREP_DEPS = ("prep", "agent", "dative")
+TIES_FAMILY = ("normalisesRelationsWith", "establishesRelationsWith", "cutsTiesWith")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One rule: trigger lemmas, a predicate and where to find its arguments."""
+
+    id: str
+    kind: str
+    lemmas: frozenset[str]
+    predicate: str
+    object: tuple[str, ...]
+    subject: tuple[str, ...] = ()
+    dobj: frozenset[str] = frozenset()
+    particle: str = ""
+    object_types: frozenset[str] = frozenset()
+    requires_as: frozenset[str] = frozenset()
+    acl: frozenset[str] = frozenset()
+    partner: str = ""
+    pair: bool = False
+    light: bool = False
+    accuser: bool = False
+    parties: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation found in one sentence, before modality and time are added."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger: int
+    rule: str
+    tokens: tuple[int, ...]
+    confidence: float
+    role: str = ""
+    status: str = ""
+
+
+@lru_cache(maxsize=1)
+def predicates() -> dict[str, Predicate]:
+    """The ontology properties the rules can produce."""
+    data = load_json("lexicon/relations.json")["predicates"]
+    return {name: Predicate(id=name, label=p["label"], cameo=p.get("cameo"), wikidata=p.get("wikidata"),
+                            symmetric=p.get("symmetric", False), kind=p.get("kind", "event"))
+            for name, p in data.items()}
+
+
+@lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    """Every verb and noun frame, checked against the predicate list."""
+    data = load_json("lexicon/relations.json")
+    known = predicates()
+    result = []
+    for kind in ("verb_frames", "noun_frames"):
+        for raw in data[kind]:
+            if raw["predicate"] not in known:
+                from .errors import KgError
+                raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
+                              "add it under 'predicates'", 1)
+            result.append(Frame(
+                id=raw["id"], kind=kind.split("_")[0], lemmas=frozenset(raw["lemmas"]),
+                predicate=raw["predicate"], object=tuple(raw.get("object", ())),
+                subject=tuple(raw.get("subject", ())), dobj=frozenset(raw.get("dobj", ())),
+                particle=raw.get("particle", ""), object_types=frozenset(raw.get("object_types", ())),
+                requires_as=frozenset(raw.get("requires_as", ())), acl=frozenset(raw.get("acl", ())),
+                partner=raw.get("partner", ""), pair=raw.get("pair", False), light=raw.get("light", False),
+                accuser=raw.get("accuser", False), parties=raw.get("parties", False)))
+    return tuple(result)
+
+
+def light_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicon/relations.json")["light_verbs"])
+
+
+def follow(token: Token, path: str) -> list[Token]:
+    """Tokens reached from ``token`` along a dotted dependency path."""
+    nodes = [token]
+    for step in path.split("."):
+        reached: list[Token] = []
+        for node in nodes:
+            if step.startswith("@"):
+                reached += [o for c in node.children if c.dep_ in PREP_DEPS and c.lower_ == step[1:]
+                            for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            elif step == "agent":
+                reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            elif step.startswith("*"):
+                reached += list(node.subtree)
+            else:
+                reached += [c for c in node.children if c.dep_ == step]
+        nodes = reached
+    return nodes
+
+
+class Linker:
+    """Finds the entities that argument tokens stand for, within one resolution."""
+
+    def __init__(self, doc: Doc, resolution: Resolution):
+        self.doc = doc
+        self.resolution = resolution
+        lexicon = words()
+        self.of_heads = set(lexicon["of_heads"])
+        self.proxies = set(lexicon["state_proxies"])
+
+    def type_of(self, key: str) -> str:
+        return self.resolution.entities[key].type
+
+    def direct(self, token: Token) -> str | None:
+        """The entity of a token, looking through compounds, 'of' phrases and state proxies."""
+        key = self.resolution.tokens.get(token.i)
+        if key:
+            return key
+        children = sorted(token.children, key=lambda c: abs(c.i - token.i))
+        for child in children:
+            if child.dep_ in ("compound", "nmod", "appos") and self.resolution.tokens.get(child.i):
+                return self.resolution.tokens[child.i]
+        for child in children:
+            if child.dep_ == "appos":
+                found = self.direct(child)
+                if found:
+                    return found
+        if token.lemma_.lower() in self.of_heads or token.lower_ in self.of_heads:
+            for pobj in follow(token, "@of"):
+                found = self.direct(pobj)
+                if found:
+                    return found
+        if token.lemma_.lower() in self.proxies:
+            for child in children:
+                if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
+                    return self.resolution.tokens[child.i]
+        return None
+
+    def entities(self, token: Token) -> list[tuple[str, Token]]:
+        """Entities of a token and of the tokens coordinated with it."""
+        found = []
+        for candidate in (token, *token.conjuncts):
+            key = self.direct(candidate)
+            if key and key not in [k for k, _ in found]:
+                found.append((key, candidate))
+        return found
+
+
+def is_relative(token: Token) -> bool:
+    return token.lower_ in words()["relative_pronouns"]
+
+
+def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """'Morocco and Algeria, which backs ...': the conjunct nearest before the pronoun."""
+    found = linker.entities(verb.head)
+    before = [(k, t) for k, t in found if t.i < verb.i]
+    return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
+
+
+def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
+                  depth: int = 0) -> list[tuple[str, Token]]:
+    """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
+
+    ``intransitive``: the frame takes no direct object, so a passive-looking
+    subject ('Gantz is headed to') is the actor.
+    """
+    if depth > 4:
+        return []
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
+            if is_relative(child) and verb.dep_ == "relcl":
+                return relative_head(verb, linker)
+            return linker.entities(child)
+    agents = follow(verb, "agent")
+    if agents:
+        return linker.entities(agents[0])
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return linker.entities(verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return verb_subjects(verb.head, linker, intransitive, depth + 1)
+    for child in verb.lefts:
+        if child.dep_ == "advcl":
+            subjects = [s for c in child.children if c.dep_ == "nsubj" for s in linker.entities(c)]
+            if subjects:
+                return subjects
+    return []
+
+
+def passive_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = None) -> list[tuple[str, Token]]:
+    """The first object path of the frame that reaches an entity of an allowed type."""
+    for start in (trigger, extra) if extra is not None else (trigger,):
+        for path in frame.object:
+            if path == "dobj" and passive_objects(start):
+                reached = passive_objects(start)
+            elif path.endswith(".*Product"):
+                reached = [t for head in follow(start, path.split(".")[0]) for t in head.subtree]
+                found = [(k, t) for t in reached for k, t in linker.entities(t) if linker.type_of(k) == "Product"]
+                if found:
+                    return found[:1]
+                continue
+            else:
+                reached = follow(start, path)
+            found = [(k, t) for token in reached for k, t in linker.entities(token)
+                     if not frame.object_types or linker.type_of(k) in frame.object_types]
+            if found:
+                return found
+    return []
+
+
+def dobj_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def verb_matches(verb: Token, frame: Frame) -> bool:
+    """Trigger lemma, required object noun, particle and 'as' complement all agree."""
+    if verb.lemma_.lower() not in frame.lemmas or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle for c in verb.children):
+        return False
+    if frame.dobj:
+        obj = dobj_of(verb)
+        if obj is None or (obj.lemma_.lower() not in frame.dobj and obj.lower_ not in frame.dobj):
+            return False
+    if frame.requires_as:
+        complements = [t.lemma_.lower() for t in follow(verb, "@as")]
+        if not frame.requires_as.intersection(complements):
+            return False
+    return True
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light_verbs() and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[str, Token]]:
+    """'an agreement between the two countries': the other country of the sentence."""
+    sentence = trigger.sent
+    text = sentence.text.lower()
+    if not any(cue in text for cue in ("between", "bilateral", "two countries", "both countries")):
+        return []
+    for token in sentence:
+        key = linker.resolution.tokens.get(token.i)
+        if key and key != subject and linker.type_of(key) == "Country" \
+                and token.i not in linker.resolution.demonym:
+            return [(key, token)]
+    return []
+
+
+def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
+    """'broke them off': the other party of the last ties event of the subject."""
+    for relation in reversed(earlier):
+        if relation.predicate in TIES_FAMILY and subject in (relation.subject, relation.object):
+            return [relation.object if relation.subject == subject else relation.subject]
+    return []
+
+
+def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
+         linker: Linker, confidence: float) -> Relation | None:
+    if subject == obj:
+        return None
+    inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
+    return Relation(subject=subject, predicate=frame.predicate, object=obj, trigger=trigger.i, rule=frame.id,
+                    tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
+                    confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+
+
+def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Relation]) -> Iterator[Relation]:
+    subjects = verb_subjects(verb, linker, intransitive="dobj" not in frame.object)
+    found = objects(verb, frame, linker)
+    for subject, subject_token in subjects:
+        pairs = [(k, t, 0.85) for k, t in found]
+        if not pairs and frame.partner == "between":
+            pairs = [(k, t, 0.6) for k, t in partner_between(verb, subject, linker)]
+        if not pairs and frame.partner:
+            pairs = [(k, t, 0.75) for k, t in subjects if k != subject]
+        if not pairs and frame.partner == "ties":
+            pairs = [(k, verb, 0.6) for k in partner_ties(subject, earlier)]
+        for obj, obj_token, confidence in pairs:
+            relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
+            if relation:
+                yield relation
+
+
+def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relation]:
+    if frame.acl:
+        participles = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in frame.acl]
+        if not participles:
+            return
+        subjects = linker.entities(follow(participles[0], "agent")[0]) if follow(participles[0], "agent") else []
+    else:
+        subjects = [e for path in frame.subject for t in follow(noun, path) for e in linker.entities(t)]
+    light = light_verb_of(noun)
+    if not subjects and light is not None:
+        subjects = verb_subjects(light, linker)
+    found = objects(noun, frame, linker, light)
+    if frame.pair and not subjects and len(found) > 1:
+        subjects, found = found[:1], found[1:]
+    if frame.accuser or frame.parties:
+        clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+        found = found or verb_subjects(clause, linker)
+        if frame.parties:
+            found += objects(clause, Frame("", "", frozenset(), "", ("@with", "dobj.@with")), linker)
+    for subject, subject_token in subjects:
+        for obj, obj_token in found:
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, 0.75)
+            if relation:
+                yield relation
+
+
+def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
+    """Every frame match in the document, in text order."""
+    linker = Linker(doc, resolution)
+    earlier: list[Relation] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        for frame in frames():
+            if lemma not in frame.lemmas and token.lower_ not in frame.lemmas:
+                continue
+            if frame.kind == "verb" and verb_matches(token, frame):
+                found = list(verb_relations(token, frame, linker, earlier))
+            elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
+                found = list(noun_relations(token, frame, linker))
+            else:
+                continue
+            earlier += found
+            yield from found
+            if found:
+                break

@@ -1,0 +1,180 @@
+"""Entity resolution: one canonical Entity per real-world thing across a document.
+
+Mentions are linked through the gazetteer (aliases, codes), metonymy (a capital acting
+for its state), demonyms, surnames of people named in full, generic institutions of a
+state, and descriptions or pronouns that refer back (the North African kingdom, he).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer, entity_key
+from .mentions import words
+from .model import Entity, Mention
+
+TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product",
+                 "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Entities of one document and which tokens refer to them.
+
+    ``tokens`` maps a token index to an entity key; ``inferred`` holds the token
+    indices linked by description or pronoun rather than by name;
+    ``demonym`` the tokens that are adjectives of a country (Israeli).
+    """
+
+    entities: dict[str, Entity]
+    tokens: dict[int, str]
+    inferred: frozenset[int] = frozenset()
+    demonym: frozenset[int] = frozenset()
+    surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def entity_at(self, token: Token) -> Entity | None:
+        key = self.tokens.get(token.i)
+        return self.entities[key] if key else None
+
+
+def is_locative(doc: Doc, mention: Mention) -> bool:
+    """A place name used as a location (in Rabat, Paris-based), not as an actor."""
+    head = doc[mention.token_start:mention.token_end].root
+    if head.dep_ == "pobj" and head.head.lower_ in words()["locative_prepositions"]:
+        return True
+    after = doc[mention.token_end:mention.token_end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "born")
+
+
+def person_of(mention: Mention, people: dict[str, str]) -> str | None:
+    """The key of a person named in full whose name ends with this mention's text."""
+    for name, key in people.items():
+        if name == mention.text or name.endswith(" " + mention.text):
+            return key
+    return None
+
+
+def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
+                      country_of_token: dict[int, str]) -> str | None:
+    """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic."""
+    name = mention.text
+    if name.lower() not in words()["generic_institutions"]:
+        return None
+    head = doc[mention.token_start:mention.token_end].root
+    nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
+    nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
+    for index in nearby:
+        key = country_of_token.get(index)
+        if key:
+            demonym = next((w for w, k in gazetteer.demonyms.items() if k == key and not w.endswith("s")), None)
+            return f"{demonym or gazetteer.entities[key].label} {name}"
+    return None
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict, dict, set]:
+    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
+    entities: dict[str, Entity] = {}
+    tokens: dict[int, str] = {}
+    demonym_tokens: set[int] = set()
+    people = {m.text: entity_key("Person", m.text) for m in mentions
+              if m.label == "PERSON" and m.token_end - m.token_start > 1}
+
+    def link(mention: Mention, entity: Entity) -> None:
+        entities.setdefault(entity.key, entity)
+        tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
+
+    for mention in mentions:
+        kind, _, key = mention.hint.rpartition(":")
+        if key and kind == "seat" and is_locative(doc, mention):
+            link(mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
+        elif key in gazetteer.entities:
+            link(mention, gazetteer.entities[key])
+            if kind == "demonym":
+                demonym_tokens.update(range(mention.token_start, mention.token_end))
+        elif person_of(mention, people) and mention.label in ("PERSON", "ORG", "PRODUCT", "GPE"):
+            link(mention, Entity(person_of(mention, people), next(n for n, k in people.items()
+                                                                  if k == person_of(mention, people)), "Person"))
+        elif mention.label in TYPE_OF_LABEL:
+            type_ = TYPE_OF_LABEL[mention.label]
+            known = gazetteer.lookup(mention.text)
+            link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+    for mention in mentions:
+        label = institution_label(doc, mention, gazetteer, tokens)
+        if label:
+            link(mention, Entity(entity_key("Organization", label), label, "Organization",
+                                 aliases=(mention.text,)))
+    return entities, tokens, demonym_tokens
+
+
+def region_filter(head: Token) -> list[str] | None:
+    """Subregions named by the adjectives before a description ('North African')."""
+    left = " ".join(t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound", "nmod"))
+    regions = words()["region_adjectives"]
+    for adjective in sorted(regions, key=len, reverse=True):
+        if adjective in left:
+            return regions[adjective]
+    return None
+
+
+def antecedent(history: list[tuple[int, str, bool]], entities: dict[str, Entity], types: set[str],
+               accept=lambda key: True, prefer_subject: bool = False) -> str | None:
+    """The most recent earlier entity of one of ``types`` (subjects first if asked)."""
+    candidates = [(i, k, subj) for i, k, subj in reversed(history)
+                  if entities[k].type in types and accept(k)]
+    if prefer_subject:
+        subjects = [c for c in candidates[:6] if c[2]]
+        candidates = subjects or candidates
+    return candidates[0][1] if candidates else None
+
+
+def describe(token: Token, history, entities, gazetteer: Gazetteer) -> str | None:
+    """The entity a definite description or pronoun refers back to, if any."""
+    lexicon = words()
+    lemma = token.lemma_.lower()
+    if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
+        return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    if lemma in lexicon["country_heads"] and token.tag_ in ("NN", "NNP"):
+        regions = region_filter(token)
+        return antecedent(history, entities, {"Country"},
+                          lambda k: regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
+    if lemma in lexicon["person_roles"]:
+        return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    if lemma in lexicon["territory_heads"]:
+        return antecedent(history, entities, {"Territory"})
+    if lemma in lexicon["organisation_heads"] and token.tag_ == "NN":
+        return antecedent(history, entities, {"Organization"})
+    return None
+
+
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
+    """Resolve every mention, then link descriptions and pronouns to what came before."""
+    entities, tokens, demonym_tokens = resolve_mentions(doc, mentions, gazetteer)
+    history: list[tuple[int, str, bool]] = []
+    inferred: set[int] = set()
+    for token in doc:
+        key = tokens.get(token.i)
+        if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
+            key = describe(token, history, entities, gazetteer)
+            if key:
+                tokens[token.i] = key
+                inferred.add(token.i)
+        if not key:
+            continue
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if history and history[-1][0] == token.i - 1 and history[-1][1] == key:
+            history[-1] = (token.i, key, history[-1][2] or subject)
+        else:
+            history.append((token.i, key, subject))
+    used = set(tokens.values())
+    surfaces: dict[str, set[str]] = {}
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        if key:
+            surfaces.setdefault(key, set()).add(mention.text)
+    return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
+                      inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
+                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()})

@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed article, its statements (extracted once), and a CLI runner."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import kg
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-article.txt"
+PUBLISHED = date(2021, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> kg.Article:
+    return next(kg.read_articles([SEED], PUBLISHED))
+
+
+@pytest.fixture(scope="session")
+def seed_statements(seed_article) -> tuple[kg.Statement, ...]:
+    return kg.extract(seed_article)
+
+
+def run_kg(*args: str, cwd: Path | None = None, timeout: int = 300, **env: str) -> subprocess.CompletedProcess:
+    """Run the real ``kg`` command in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout, env={**os.environ, **env})
+
+
+def triples(statements) -> set[tuple[str, str, str]]:
+    """(subject label, predicate id, object label) of each statement."""
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in statements}
+
+
+def extract_text(text: str, published: date | None = PUBLISHED) -> tuple[kg.Statement, ...]:
+    return kg.extract(kg.Article(id="t", text=text, published=published))
