@@ -69,4 +69,6 @@ def query(graph: Annotated[Path, typer.Argument(help="A graph file (Turtle, TriG
 
 
 def main() -> None:
+    from . import cli_corpus, cli_explore, cli_graph  # noqa: F401  (register their commands)
+
     app()
