@@ -43,14 +43,17 @@ def is_negated(verb: Token, trigger: Token) -> bool:
                for t in {verb, trigger} for c in t.children if c.lower_ in negations)
 
 
+def has_condition(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in cues()["conditional_markers"] for m in verb.subtree)
+
+
 def grammatical_status(verb: Token, trigger: Token) -> str:
     """Status from the clause itself: negation, future, conditional, intent."""
     c = cues()
     aux = auxiliaries(verb)
     if is_negated(verb, trigger):
         return "negated"
-    if aux & c["hypothetical_auxiliaries"] or any(
-            m.dep_ == "mark" and m.lower_ in c["conditional_markers"] for m in verb.children):
+    if aux & c["hypothetical_auxiliaries"] or has_condition(verb):
         return "hypothetical"
     if aux & c["future_auxiliaries"]:
         return "planned"
@@ -118,5 +121,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
             return Modality("denied", speaker(node, linker), lemma)
         if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
             claimed = lemma in c["claim_verbs"] and status == "asserted"
+            if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
+                status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
     return Modality(status)

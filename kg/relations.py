@@ -136,6 +136,10 @@ class Linker:
             if child.dep_ in ("compound", "nmod", "appos") and self.resolution.tokens.get(child.i):
                 return self.resolution.tokens[child.i]
         for child in children:
+            if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
+                leader = self.resolution.tokens.get(child.i - 2)
+                if leader:
+                    return leader
             if child.dep_ == "appos":
                 found = self.direct(child)
                 if found:
@@ -149,6 +153,10 @@ class Linker:
             for child in children:
                 if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                     return self.resolution.tokens[child.i]
+            for pobj in follow(token, "@in") + follow(token, "@of"):
+                key = self.resolution.tokens.get(pobj.i)
+                if key and self.type_of(key) == "Country":
+                    return key
         return None
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
@@ -314,9 +322,12 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
-    found = objects(noun, frame, linker, light)
+    governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
+    found = objects(noun, frame, linker, light or governor)
     if frame.pair and not subjects and len(found) > 1:
         subjects, found = found[:1], found[1:]
+    if frame.pair and not found and len(subjects) > 1:
+        subjects, found = subjects[:1], subjects[1:]
     if frame.accuser or frame.parties:
         clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
         found = found or verb_subjects(clause, linker)
@@ -329,11 +340,40 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
                 yield relation
 
 
+@lru_cache(maxsize=1)
+def hyphen_frames() -> dict[str, dict]:
+    """Participle -> frame for 'Qatar-brokered', 'Iran-backed', 'Saudi-led'."""
+    return {word: frame for frame in load_json("lexicon/relations.json")["hyphen_frames"] for word in frame["words"]}
+
+
+def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
+    """'the Qatar-brokered deal between Israel and Hamas', 'Iran-backed Hezbollah'."""
+    frame = hyphen_frames().get(token.lower_)
+    doc = token.doc
+    if frame is None or token.i < 2 or doc[token.i - 1].text != "-":
+        return
+    subject = linker.resolution.tokens.get(token.i - 2)
+    noun = token.head if token.head is not token else None
+    if not subject or noun is None:
+        return
+    if frame["object"] == "parties":
+        clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+        parties = [e for t in follow(noun, "@between") for e in linker.entities(t)] or verb_subjects(clause, linker)
+    else:
+        parties = linker.entities(noun)
+    rule = Frame(frame["id"], "hyphen", frozenset(frame["words"]), frame["predicate"], ())
+    for obj, obj_token in parties:
+        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, 0.75)
+        if relation:
+            yield relation
+
+
 def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     """Every frame match in the document, in text order."""
     linker = Linker(doc, resolution)
     earlier: list[Relation] = []
     for token in doc:
+        yield from hyphen_relations(token, linker)
         lemma = token.lemma_.lower()
         for frame in frames():
             if lemma not in frame.lemmas and token.lower_ not in frame.lemmas:

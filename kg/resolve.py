@@ -6,7 +6,7 @@ state, and descriptions or pronouns that refer back (the North African kingdom, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -72,8 +72,18 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
     return None
 
 
+def titled_person(doc: Doc, mention: Mention) -> Mention:
+    """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
+    before = doc[mention.token_start - 1] if mention.token_start > 0 else None
+    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None \
+            and before.is_title and before.lower_ in words()["person_roles"]:
+        return replace(mention, label="PERSON")
+    return mention
+
+
 def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict, dict, set]:
     """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
+    mentions = [titled_person(doc, m) for m in mentions]
     entities: dict[str, Entity] = {}
     tokens: dict[int, str] = {}
     demonym_tokens: set[int] = set()
@@ -118,22 +128,46 @@ def region_filter(head: Token) -> list[str] | None:
 
 
 def antecedent(history: list[tuple[int, str, bool]], entities: dict[str, Entity], types: set[str],
-               accept=lambda key: True, prefer_subject: bool = False) -> str | None:
+               accept=lambda key: True, prefer_subject: bool = False, since: int = 0) -> str | None:
     """The most recent earlier entity of one of ``types`` (subjects first if asked)."""
     candidates = [(i, k, subj) for i, k, subj in reversed(history)
-                  if entities[k].type in types and accept(k)]
+                  if i >= since and entities[k].type in types and accept(k)]
     if prefer_subject:
         subjects = [c for c in candidates[:6] if c[2]]
         candidates = subjects or candidates
     return candidates[0][1] if candidates else None
 
 
-def describe(token: Token, history, entities, gazetteer: Gazetteer) -> str | None:
-    """The entity a definite description or pronoun refers back to, if any."""
+def is_referring_it(token: Token) -> bool:
+    """'its', or an 'it' that stands for something ('it supplied'), not 'it is possible that'."""
+    if token.lower_ == "its":
+        return True
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return token.head.lemma_ not in words()["expletive_heads"]
+
+
+def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
+    """The entity a definite description or pronoun refers back to, if any.
+
+    A state or organisation description with a named modifier is not anaphoric:
+    'the Syrian regime' is Syria, 'the Assad regime' is left to the modifier.
+    """
     lexicon = words()
     lemma = token.lemma_.lower()
+    named = [tokens[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in tokens]
+    if named and lemma in lexicon["country_heads"]:
+        return named[0] if entities[named[0]].type == "Country" else None
+    if named and lemma in lexicon["organisation_heads"]:
+        return None
     if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
         return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    if is_referring_it(token):
+        sentences = list(token.doc.sents)
+        index = next(n for n, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
+        since = sentences[max(0, index - 1)].start
+        return antecedent(history, entities, {"Country", "Organization", "Territory"}, prefer_subject=True,
+                          since=since)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
@@ -158,7 +192,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
     for token in doc:
         key = tokens.get(token.i)
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
-            key = describe(token, history, entities, gazetteer)
+            key = describe(token, history, entities, gazetteer, tokens)
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)

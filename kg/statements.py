@@ -36,7 +36,8 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
         object=entities[relation.object],
         evidence=evidence(trigger.sent, text, base),
         status=status,
-        time=statement_time(trigger, verb, published, status == "planned"),
+        time=statement_time(trigger, verb, published, status == "planned")
+        if predicates()[relation.predicate].kind == "event" else None,
         attributed_to=mood.attributed_to,
         confidence=round(max(0.05, relation.confidence - STATUS_PENALTY.get(status, 0.0)), 2),
         rule=relation.rule,
