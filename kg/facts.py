@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from .lexicon import load_json
 from .relations import Linker, Relation, follow
 
-FORMER = ("former", "ex", "previous", "erstwhile", "onetime", "late")
+FORMER = ("former", "ex", "previous", "erstwhile", "onetime", "late", "then")
+TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +38,8 @@ def title_phrase(title: Token, person: Token, linker: Linker) -> str:
     entity = linker.resolution.tokens.get
     if title.i < person.i:
         start = title.i
-        while start > 0 and not entity(start - 1) and (person.doc[start - 1].is_title or
-                                                       person.doc[start - 1].pos_ == "NOUN"):
+        while start > 0 and not entity(start - 1) and person.doc[start - 1].lower_ not in FORMER and (
+                person.doc[start - 1].is_title or person.doc[start - 1].pos_ in ("NOUN", "ADJ")):
             start -= 1
         end = title.i + 1
         while end < person.i and not entity(end) and person.doc[end].is_alpha and person.doc[end].lower_ != "the":
@@ -62,10 +63,11 @@ def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | 
     window = list(person.doc[max(0, start - 6):start])
     title = None
     for token in reversed(window):
-        if token.is_punct and token.text not in ("-", "’s", "'s"):
-            break
         if token.lower_ in roles() and title is None:
             title = token
+            continue
+        if (token.is_punct and token.text not in ("-", "’s", "'s")) or token.pos_ in TITLE_BREAKS:
+            break
         owner = linker.resolution.tokens.get(token.i)
         if title is not None and owner and owner != key and token.i < title.i:
             return title, [token]

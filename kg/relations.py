@@ -132,9 +132,15 @@ class Linker:
         if key:
             return key
         children = sorted(token.children, key=lambda c: abs(c.i - token.i))
+        stands_for_state = bool({token.lemma_.lower(), token.lower_} & (self.proxies | self.of_heads))
         for child in children:
-            if child.dep_ in ("compound", "nmod", "appos") and self.resolution.tokens.get(child.i):
-                return self.resolution.tokens[child.i]
+            key = self.resolution.tokens.get(child.i)
+            if key and child.dep_ in ("compound", "nmod", "appos") and (
+                    stands_for_state or self.type_of(key) not in ("Country", "Territory")):
+                return key
+        for pobj in follow(token, "@including"):
+            if self.resolution.tokens.get(pobj.i):
+                return self.resolution.tokens[pobj.i]
         for child in children:
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.resolution.tokens.get(child.i - 2)
@@ -149,7 +155,7 @@ class Linker:
                 found = self.direct(pobj)
                 if found:
                     return found
-        if token.lemma_.lower() in self.proxies:
+        if stands_for_state:
             for child in children:
                 if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                     return self.resolution.tokens[child.i]
@@ -161,7 +167,7 @@ class Linker:
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
         """Entities of a token and of the tokens coordinated with it."""
-        found = []
+        found = [(key, token) for key in self.resolution.groups.get(token.i, ())]
         for candidate in (token, *token.conjuncts):
             key = self.direct(candidate)
             if key and key not in [k for k, _ in found]:
@@ -249,7 +255,7 @@ def verb_matches(verb: Token, frame: Frame) -> bool:
         if obj is None or (obj.lemma_.lower() not in frame.dobj and obj.lower_ not in frame.dobj):
             return False
     if frame.requires_as:
-        complements = [t.lemma_.lower() for t in follow(verb, "@as")]
+        complements = [t.lemma_.lower() for path in ("@as", "ccomp", "oprd") for t in follow(verb, path)]
         if not frame.requires_as.intersection(complements):
             return False
     return True

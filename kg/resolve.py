@@ -32,6 +32,7 @@ class Resolution:
     inferred: frozenset[int] = frozenset()
     demonym: frozenset[int] = frozenset()
     surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)
@@ -184,13 +185,33 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     return None
 
 
+def group(token: Token, history, entities) -> tuple[str, ...]:
+    """'the two leaders', 'both countries': the two most recent distinct entities of the kind."""
+    if not any(c.lower_ in ("two", "2", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
+        return ()
+    for type_, nouns in words()["plural_descriptions"].items():
+        if token.lower_ in nouns:
+            keys: list[str] = []
+            for _, key, _ in reversed(history):
+                if entities[key].type == type_ and key not in keys:
+                    keys.append(key)
+            return tuple(keys[:2]) if len(keys) >= 2 else ()
+    return ()
+
+
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
     """Resolve every mention, then link descriptions and pronouns to what came before."""
     entities, tokens, demonym_tokens = resolve_mentions(doc, mentions, gazetteer)
     history: list[tuple[int, str, bool]] = []
     inferred: set[int] = set()
+    groups: dict[int, tuple[str, ...]] = {}
     for token in doc:
         key = tokens.get(token.i)
+        if key is None and token.tag_ == "NNS":
+            members = group(token, history, entities)
+            if members:
+                groups[token.i] = members
+                continue
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
             key = describe(token, history, entities, gazetteer, tokens)
             if key:
@@ -211,4 +232,4 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
             surfaces.setdefault(key, set()).add(mention.text)
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
-                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()})
+                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups)

@@ -7,7 +7,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from .model import Evidence, NormalisedText, Statement
-from .modality import clause_verb, modality
+from .modality import Modality, clause_verb, modality
 from .relations import Linker, Relation, predicates
 from .timex import statement_time
 
@@ -25,19 +25,20 @@ def evidence(sentence: Span, text: NormalisedText, base: int) -> Evidence:
 def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedText,
                  article: str, published: date | None, base: int) -> Statement:
     trigger = doc[relation.trigger]
-    mood = modality(trigger, linker)
+    predicate = predicates()[relation.predicate]
+    is_event = predicate.kind == "event"
+    mood = modality(trigger, linker) if is_event else Modality("asserted")
     status = relation.status or mood.status
     verb = clause_verb(trigger)
     entities = linker.resolution.entities
     return Statement(
         article=article,
         subject=entities[relation.subject],
-        predicate=predicates()[relation.predicate],
+        predicate=predicate,
         object=entities[relation.object],
         evidence=evidence(trigger.sent, text, base),
         status=status,
-        time=statement_time(trigger, verb, published, status == "planned")
-        if predicates()[relation.predicate].kind == "event" else None,
+        time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
         attributed_to=mood.attributed_to,
         confidence=round(max(0.05, relation.confidence - STATUS_PENALTY.get(status, 0.0)), 2),
         rule=relation.rule,
