@@ -117,6 +117,17 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
             yield fact(key, "madeBy", other, head, "owner-maker", [child], 0.75)
 
 
+def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Poland, a member of NATO': an apposition naming membership."""
+    for token in doc:
+        member = linker.resolution.tokens.get(token.head.i)
+        if token.dep_ != "appos" or token.lemma_.lower() not in ("member", "ally", "signatory") or not member:
+            continue
+        for obj, obj_token in [e for t in follow(token, "@of") for e in linker.entities(t)][:1]:
+            if linker.type_of(obj) == "Organization":
+                yield fact(member, "memberOf", obj, token, "appos-member", [token.head, obj_token], 0.8)
+
+
 def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Paris-based organisation Forbidden Stories'."""
     for token in doc:
@@ -173,5 +184,5 @@ def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             yield from role_facts(token, key, linker)
         elif kind in ("Organization", "Product"):
             yield from (f for f in owner_facts(token, key, linker) if f)
-    for family in (based_facts, location_facts, colony_facts):
+    for family in (member_facts, based_facts, location_facts, colony_facts):
         yield from (f for f in family(doc, linker) if f)

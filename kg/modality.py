@@ -82,7 +82,8 @@ def speaker(verb: Token, linker: Linker) -> str | None:
         return f"{linker.resolution.entities[linker.resolution.tokens[owner[0].i]].label}'s {subject.text}"
     if subject.pos_ == "PRON":
         return None
-    return " ".join(t.text for t in subject.subtree if not t.is_punct)[:80] or None
+    words = [t for t in subject.subtree if not t.is_punct]
+    return subject.doc[words[0].i:words[-1].i + 1].text[:80] if words else None
 
 
 def according_to(verb: Token, linker: Linker) -> str | None:

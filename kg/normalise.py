@@ -17,9 +17,13 @@ class Substitution:
 
     id: str
     pattern: re.Pattern[str]
-    replace: str
+    replacements: dict[str, str]
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
+
+    def replacement(self, matched: str) -> str:
+        """The replacement for one matched alternative (or the single replacement)."""
+        return self.replacements.get(matched.lower(), self.replacements[""])
 
     def applies(self, text: str, start: int, end: int) -> bool:
         if self.before and not self.before.search(text[max(0, start - CONTEXT):start]):
@@ -35,12 +39,20 @@ def substitutions() -> tuple[Substitution, ...]:
         Substitution(
             id=e["id"],
             pattern=re.compile(rf"(?<![\w-])(?:{e['match']})(?![\w-])", re.IGNORECASE),
-            replace=e["replace"],
+            replacements=alternatives(e["match"], e["replace"]),
             before=re.compile(e["before"], re.IGNORECASE) if e.get("before") else None,
             after=re.compile(e["after"], re.IGNORECASE) if e.get("after") else None,
         )
         for e in entries
     )
+
+
+def alternatives(match: str, replace: str) -> dict[str, str]:
+    """Map each alternative of ``match`` to its own replacement when both lists align."""
+    sources, targets = match.lower().split("|"), replace.split("|")
+    if len(targets) == len(sources) and len(targets) > 1:
+        return {"": targets[0], **dict(zip(sources, targets))}
+    return {"": replace}
 
 
 def match_case(replacement: str, original: str) -> str:
@@ -58,7 +70,7 @@ def find_edits(text: str) -> list[tuple[int, int, str, str]]:
             if taken.intersection(span) or not sub.applies(text, match.start(), match.end()):
                 continue
             taken.update(span)
-            edits.append((match.start(), match.end(), match_case(sub.replace, match.group()), sub.id))
+            edits.append((match.start(), match.end(), match_case(sub.replacement(match.group()), match.group()), sub.id))
     return sorted(edits)
 
 
