@@ -1,0 +1,38 @@
+"""The knowledge files load, validate, and report every bad entry at once."""
+import json
+
+import pytest
+
+from kg import lexicon
+from kg.errors import KgError
+from kg.facts import roles
+from kg.normalise import substitutions
+from kg.relations import frames, predicates
+
+
+def test_every_lexicon_loads():
+    assert len(substitutions()) > 20
+    assert len(frames()) > 30
+    assert {"visits", "signsAgreementWith", "cutsTiesWith", "holdsPositionIn"} <= set(predicates())
+    assert roles()["minister"]["predicate"] == "holdsPositionIn"
+
+
+def test_frames_only_name_known_predicates_and_events_carry_codes():
+    known = predicates()
+    assert all(frame.predicate in known for frame in frames())
+    for predicate in known.values():
+        assert predicate.cameo or predicate.wikidata or predicate.kind == "event"
+
+
+def test_bad_entries_are_all_reported(tmp_path, monkeypatch):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "bad.json").write_text(json.dumps(
+        {"version": "1", "entries": [{"id": "a"}, {"id": "b", "match": "x"}]}), encoding="utf-8")
+    monkeypatch.setattr(lexicon, "ONTOLOGIES", tmp_path)
+    lexicon.load_json.cache_clear()
+    try:
+        with pytest.raises(KgError) as error:
+            lexicon.load_json("lexicon/bad.json", required=("id", "match", "replace"))
+        assert "entry 0 (a)" in str(error.value) and "entry 1 (b)" in str(error.value)
+    finally:
+        lexicon.load_json.cache_clear()
