@@ -1,7 +1,7 @@
 """The public API behind the CLI: read, extract, build, query."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,8 +13,10 @@ from .model import Article, Statement
 from .outputs import prepare_dir, write_files
 from .page import render_page
 from .pipeline import Settings, extract_all
-from .rdf import to_dataset, union
+from .iri import article_iri
+from .rdf import article_graph, content_hash, to_dataset, union
 from .records import to_jsonl
+from .store import GraphStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +54,37 @@ def build(paths: Iterable[Path], out: Path, published: date | None = None,
     }
     write_files(files)
     return BuildResult(dataset, statements, tuple(files))
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What happened to one article in ``store_articles``: ``added`` or ``skipped`` (same content hash)."""
+
+    article: str
+    action: str
+    statements: int = 0
+    triples: int = 0
+
+
+def store_articles(paths: Iterable[Path], store: GraphStore, published: date | None = None,
+                   settings: Settings = Settings()) -> Iterator[Stored]:
+    """Add each article's named graph to ``store``, one transaction per article, streaming.
+
+    Articles whose content hash the store already holds are skipped before extraction.
+    """
+    skipped: list[Stored] = []
+
+    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if store.digest(article_iri(article.id)) == content_hash(article):
+                skipped.append(Stored(article.id, "skipped"))
+            else:
+                yield article
+
+    for article, statements in extract_all(fresh(read_articles(list(paths), published)), settings):
+        yield from skipped
+        skipped.clear()
+        graph = article_graph(article, statements)
+        store.put(graph)
+        yield Stored(article.id, "added", len(statements), len(graph))
+    yield from skipped

@@ -12,7 +12,7 @@ from .errors import KgError
 from .ingest import parse_date, read_articles
 from .nlp import DEFAULT_MODEL
 from .pipeline import Settings, extract_all
-from .query import FORMATS, format_result, load_graph, run_query
+from .query import FORMATS
 from .records import statement_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -45,12 +45,22 @@ def extract(files: Files, published: Published = None, model: Model = DEFAULT_MO
         fail(error)
 
 
+Store = Annotated[Optional[str], typer.Option(help="A store: a folder (created if missing) or a SPARQL endpoint URL.")]
+UpdateUrl = Annotated[Optional[str], typer.Option(help="SPARQL Update URL of a remote --store (default: the same).")]
+
+
 @app.command()
-def build(files: Files, out: Annotated[Path, typer.Option(help="Output folder.")] = Path("outputs"),
-          published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None):
-    """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT."""
+def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output folder [default: outputs].")] = None,
+          published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None,
+          store: Store = None, update_url: UpdateUrl = None):
+    """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
-        result = api.build(files, out, parse_date(published), Settings(model=model, gazetteer=gazetteer))
+        settings = Settings(model=model, gazetteer=gazetteer)
+        if store:
+            from .cli_graph import build_store
+
+            return build_store(files, store, update_url, parse_date(published), settings, out)
+        result = api.build(files, out or Path("outputs"), parse_date(published), settings)
     except KgError as error:
         fail(error)
     typer.echo(f"{len(result.statements)} statements, {len(result.graph)} triples -> "
@@ -58,12 +68,19 @@ def build(files: Files, out: Annotated[Path, typer.Option(help="Output folder.")
 
 
 @app.command()
-def query(graph: Annotated[Path, typer.Argument(help="A graph file (Turtle, TriG, ...).")],
-          sparql: Annotated[str, typer.Argument(help="SPARQL text or a .rq file.")],
-          format: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "table"):
-    """Run a SPARQL SELECT, ASK or CONSTRUCT query over a graph."""
+def query(graph: Annotated[Optional[str], typer.Argument(help="A graph file, a store folder or an endpoint URL.")]
+          = None,
+          sparql: Annotated[Optional[str], typer.Argument(help="SPARQL text, a .rq file or a named query.")] = None,
+          format: Annotated[str, typer.Option("--format", help=f"One of {', '.join(FORMATS)}.")] = "table",
+          store: Store = None,
+          param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")]
+          = None,
+          list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False):
+    """Run a SPARQL SELECT, ASK or CONSTRUCT query (or a named query) over a graph or a store."""
+    from .cli_graph import run_query_command
+
     try:
-        typer.echo(format_result(run_query(load_graph(graph), sparql), format), nl=False)
+        typer.echo(run_query_command(graph, sparql, store, param or [], list_queries, format), nl=False)
     except KgError as error:
         fail(error)
 

@@ -1,2 +1,142 @@
-"""``kg`` commands for the graph as a standard: validate, export, store, serve (issue 4)."""
-from .cli import app  # noqa: F401  (commands register on this app)
+"""``kg`` commands for the graph as a standard: validate, export, remove, serve, and the store side of build/query."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rdflib import URIRef
+
+from . import api
+from .cli import Store, UpdateUrl, app, fail
+from .errors import KgError
+from .export import EXPORTERS, export
+from .iri import article_iri
+from .named_queries import listing, resolve
+from .outputs import write_files
+from .pipeline import Settings
+from .query import format_result, run_query
+from .store import open_dataset, open_store
+
+Source = Annotated[Optional[str], typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")]
+
+
+def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
+                settings: Settings, out: Path | None) -> None:
+    """``kg build --store``: add each article's named graph, one line per article on stderr."""
+    if out is not None:
+        raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
+    target = open_store(store, update_url, create=True)
+    try:
+        counts = {"added": 0, "skipped": 0}
+        for stored in api.store_articles(files, target, published, settings):
+            counts[stored.action] += 1
+            detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
+            typer.echo(f"{stored.action} {stored.article}{detail}", err=True)
+        total = len(target.dataset())
+    finally:
+        target.close()
+    typer.echo(f"{counts['added']} added, {counts['skipped']} unchanged; the store holds {total} triples", err=True)
+
+
+def query_source(graph: str | None, sparql: str | None, store: str | None) -> tuple[str, str]:
+    """(source, query) from ``kg query [GRAPH] QUERY [--store S]``."""
+    if store and sparql is None:
+        graph, sparql = store, graph
+    elif store:
+        raise KgError("give either a GRAPH or --store, not both", "see kg query --help")
+    if not graph or not sparql:
+        raise KgError("give a graph (or --store) and a query", "see kg query --help; kg query --list names the queries")
+    return graph, sparql
+
+
+def run_query_command(graph: str | None, sparql: str | None, store: str | None, params: list[str],
+                      list_queries: bool, fmt: str) -> str:
+    """What ``kg query`` prints: the named-query list, or the formatted result."""
+    if list_queries:
+        return listing()
+    source, text = query_source(graph, sparql, store)
+    query = resolve(text, params)
+    return format_result(run_query(open_dataset(source), query), fmt)
+
+
+@app.command()
+def validate(source: Source = None, store: Store = None):
+    """Check a graph or store against the SHACL shapes (exit 1 if it does not conform)."""
+    from .validate import validate as check
+
+    try:
+        result = check(open_dataset(store or source or ""))
+    except KgError as error:
+        fail(error)
+    if not result.conforms:
+        typer.echo(result.report, err=True)
+        typer.echo(f"kg: the graph does not conform: {result.violations} violation(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo("conforms", err=True)
+
+
+@app.command("export")
+def export_command(source: Source = None, store: Store = None,
+                   format: Annotated[str, typer.Option("--format", help=f"One of {', '.join(EXPORTERS)}.")] = "turtle",
+                   out: Annotated[Optional[Path], typer.Option(help="Write to this file (default: stdout).")] = None):
+    """Export a graph file or a store as Turtle, TriG, N-Quads, JSON-LD, GraphML or CSV (one row per statement)."""
+    try:
+        text = export(open_dataset(store or source or ""), format)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_files({out: text})
+    except KgError as error:
+        fail(error)
+
+
+@app.command()
+def remove(articles: Annotated[list[str], typer.Argument(help="Article ids (or their IRIs) to take out.")],
+           store: Annotated[str, typer.Option(help="The store folder or SPARQL endpoint URL.")],
+           update_url: UpdateUrl = None):
+    """Take articles' named graphs out of a store."""
+    try:
+        target = open_store(store, update_url)
+        try:
+            for article in articles:
+                iri = URIRef(article) if "://" in article else article_iri(article)
+                if not target.remove(iri):
+                    raise KgError(f"article '{article}' is not in the store", "kg query --store S articles lists them")
+                typer.echo(f"removed {article}", err=True)
+        finally:
+            target.close()
+    except KgError as error:
+        fail(error)
+
+
+@app.command()
+def serve(store: Annotated[Path, typer.Option(help="The store folder to serve.")],
+          host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")]
+          = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port (0 picks a free one).")] = 7878,
+          allow_update: Annotated[bool, typer.Option(help="Accept SPARQL updates (needs --token).")] = False,
+          token: Annotated[Optional[str], typer.Option(envvar="KG_SERVE_TOKEN", help="Bearer token for updates.")]
+          = None,
+          allow_federation: Annotated[bool, typer.Option(help="Allow SERVICE and LOAD (network/file access).")]
+          = False,
+          timeout: Annotated[float, typer.Option(help="Seconds a request may run.")] = 30.0,
+          max_rows: Annotated[int, typer.Option(help="Most rows or triples returned.")] = 10_000):
+    """Serve a store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql."""
+    from .serve import ServeSettings, make_server
+
+    settings = ServeSettings(store, host, port, allow_update, token, allow_federation, timeout, max_rows)
+    try:
+        server = make_server(settings)
+    except KgError as error:
+        fail(error)
+    mode = "read-write (token required)" if allow_update else "read-only"
+    typer.echo(f"serving SPARQL at http://{host}:{server.server_address[1]}/sparql ({mode})", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -6,6 +6,7 @@ status, time, confidence, attribution and evidence (PROV-O and Web Annotation se
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -49,11 +50,19 @@ def add_entity(graph: Graph, entity: Entity, surfaces: Iterable[str] = ()) -> UR
     return node
 
 
+def content_hash(article: Article) -> str:
+    """SHA-256 of everything the article's graph is built from: text, title, date and URL."""
+    parts = (article.text, article.title or "", article.published.isoformat() if article.published else "",
+             article.url or "")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 def add_article(graph: Graph, article: Article) -> URIRef:
     node = article_iri(article.id)
     graph.add((node, RDF.type, KGO.Article))
     graph.add((node, RDF.type, PROV.Entity))
     graph.add((node, KGO.articleId, Literal(article.id)))
+    graph.add((node, KGO.contentHash, Literal(content_hash(article))))
     if article.title:
         graph.add((node, DCTERMS.title, Literal(article.title)))
     if article.published:

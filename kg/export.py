@@ -1,0 +1,140 @@
+"""Exports of a graph or store: Turtle, TriG, N-Quads, JSON-LD (rdflib), GraphML (networkx) and CSV.
+
+Turtle, TriG and N-Quads are deterministic: quads are copied in sorted order into a fresh
+dataset, and ``xsd:string`` literals (Oxigraph makes every plain literal one) become plain again,
+so a file and a store holding the same graph export the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from rdflib import RDF, XSD, Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from .errors import KgError
+from .rdf import bind_prefixes
+from .vocab import KGO, PREFIXES
+
+STATEMENTS = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+SELECT ?statement ?subject ?subject_label ?predicate ?predicate_label ?object ?object_label ?status ?time
+       ?confidence ?attributed_to ?article ?sentence ?start ?end
+WHERE {
+  ?statement a kgo:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+      kgo:status ?status ; kgo:confidence ?confidence ; prov:wasDerivedFrom ?a ; kgo:evidence ?e .
+  ?a kgo:articleId ?article .
+  ?e oa:hasSelector ?q , ?pos . ?q oa:exact ?sentence . ?pos oa:start ?start ; oa:end ?end .
+  OPTIONAL { ?statement kgo:time ?time }
+  OPTIONAL { ?statement kgo:attributedTo ?attributed_to }
+  OPTIONAL { ?subject rdfs:label ?subject_label }
+  OPTIONAL { ?object rdfs:label ?object_label }
+  OPTIONAL { ?predicate rdfs:label ?predicate_label }
+}"""
+ENTITIES = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+SELECT ?entity ?label ?type ?iso3 ?sameAs WHERE {
+  ?statement a kgo:Statement ; rdf:subject|rdf:object ?entity .
+  ?entity a ?type ; rdfs:label ?label .
+  OPTIONAL { ?entity kgo:iso3 ?iso3 }
+  OPTIONAL { ?entity owl:sameAs ?sameAs }
+}"""
+
+
+def plain(term):
+    return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
+
+
+def canonical(dataset: Dataset) -> Dataset:
+    """A fresh dataset with the same quads, added graph by graph in sorted order."""
+    copy = bind_prefixes(Dataset())
+    quads = sorted((plain(s), p, plain(o), g) for s, p, o, g in dataset.quads((None, None, None, None)))
+    for s, p, o, g in quads:
+        name = g.identifier if isinstance(g, Graph) else g
+        copy.graph(name if name is not None else DATASET_DEFAULT_GRAPH_ID).add((s, p, o))
+    return copy
+
+
+def union_of(dataset: Dataset) -> Graph:
+    graph = bind_prefixes(Graph())
+    for s, p, o in sorted({(plain(s), p, plain(o)) for s, p, o, _ in dataset.quads((None, None, None, None))}):
+        graph.add((s, p, o))
+    return graph
+
+
+def to_turtle(dataset: Dataset) -> str:
+    return union_of(dataset).serialize(format="turtle")
+
+
+def to_trig(dataset: Dataset) -> str:
+    return canonical(dataset).serialize(format="trig")
+
+
+def to_nquads(dataset: Dataset) -> str:
+    lines = canonical(dataset).serialize(format="nquads").splitlines()
+    return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+
+
+def to_jsonld(dataset: Dataset) -> str:
+    context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+    return canonical(dataset).serialize(format="json-ld", context=context, indent=2)
+
+
+def text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def statement_rows(dataset: Dataset) -> list[dict[str, str]]:
+    result = dataset.query(STATEMENTS)
+    names = [str(v) for v in result.vars]
+    return sorted(({n: text(row[n]) for n in names} for row in result), key=lambda r: tuple(r.values()))
+
+
+def to_csv(dataset: Dataset) -> str:
+    """One row per statement: ids, labels, status, time, confidence, attribution and evidence."""
+    rows = statement_rows(dataset)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[str(v) for v in dataset.query(STATEMENTS).vars],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_graphml(dataset: Dataset) -> str:
+    """Entities as nodes, one edge per statement, for Gephi, yEd or networkx."""
+    import networkx as nx
+
+    network = nx.MultiDiGraph()
+    for row in sorted(dataset.query(ENTITIES), key=lambda r: tuple(map(text, r))):
+        kind = str(row.type).removeprefix(str(KGO))
+        if row.type == RDF.Statement or kind == str(row.type):
+            continue
+        attributes = {"label": text(row.label), "type": kind, "iso3": text(row.iso3), "sameAs": text(row.sameAs)}
+        network.add_node(str(row.entity), **{k: v for k, v in attributes.items() if v})
+    for row in statement_rows(dataset):
+        edge = {k: v for k, v in row.items() if v and k not in ("subject", "object", "statement")}
+        network.add_edge(row["subject"], row["object"], key=row["statement"], **edge)
+    buffer = io.BytesIO()
+    nx.write_graphml(network, buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+EXPORTERS: dict[str, Callable[[Dataset], str]] = {
+    "turtle": to_turtle, "trig": to_trig, "nquads": to_nquads, "jsonld": to_jsonld,
+    "graphml": to_graphml, "csv": to_csv}
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld", "graphml": ".graphml",
+            "csv": ".csv"}
+
+
+def export(dataset: Dataset, fmt: str) -> str:
+    """The dataset in ``fmt``, one of ``EXPORTERS``."""
+    if fmt not in EXPORTERS:
+        raise KgError(f"unknown export format '{fmt}'", f"use one of {', '.join(EXPORTERS)}")
+    return EXPORTERS[fmt](dataset)

@@ -1,0 +1,170 @@
+"""The persistent graph store: one named graph per article, on disk (Oxigraph) or behind SPARQL 1.1.
+
+Putting an article replaces its named graph, content hash included, in one transaction on disk,
+so a killed load leaves every article either wholly stored or as it was, and an article whose
+hash is already there is skipped. A remote store (Virtuoso, Fuseki, GraphDB...) gets the graph
+in batches with the hash last, so an interrupted load is redone by the next run.
+"""
+from __future__ import annotations
+
+import urllib.error
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+from .errors import KgError
+from .rdf import bind_prefixes
+from .vocab import KGO
+
+BATCH = 1000  # triples per INSERT DATA: Virtuoso refuses requests far above ~10k triples
+HASH = ox.NamedNode(str(KGO.contentHash))
+
+
+class GraphStore(Protocol):
+    """Where article graphs live; ``dataset()`` is the union view that queries and exports read."""
+
+    def digest(self, article: URIRef) -> str | None: ...
+    def put(self, graph: Graph) -> None: ...
+    def remove(self, article: URIRef) -> bool: ...
+    def articles(self) -> list[URIRef]: ...
+    def dataset(self) -> Dataset: ...
+    def close(self) -> None: ...
+
+
+def n_triples(graph: Graph) -> list[str]:
+    """The graph as sorted N-Triples lines, the content hash last."""
+    lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
+    return sorted(lines, key=lambda line: f"<{KGO.contentHash}>" in line)
+
+
+def insert(graph_name: URIRef, lines: list[str]) -> str:
+    return f"INSERT DATA {{ GRAPH <{graph_name}> {{\n" + "\n".join(lines) + "\n} }"
+
+
+@dataclass(frozen=True, slots=True)
+class LocalStore:
+    """An embedded on-disk Oxigraph store (RocksDB: one writer process at a time)."""
+
+    path: Path
+    inner: ox.Store
+
+    def digest(self, article: URIRef) -> str | None:
+        node = ox.NamedNode(str(article))
+        return next((q.object.value for q in self.inner.quads_for_pattern(node, HASH, None, node)), None)
+
+    def put(self, graph: Graph) -> None:
+        name = graph.identifier
+        self.inner.update(f"DROP SILENT GRAPH <{name}> ;\n" + insert(name, n_triples(graph)))
+
+    def remove(self, article: URIRef) -> bool:
+        node = ox.NamedNode(str(article))
+        if not self.inner.contains_named_graph(node):
+            return False
+        self.inner.update(f"DROP GRAPH <{article}>")
+        return True
+
+    def articles(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self.inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dataset(self) -> Dataset:
+        return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner), default_union=True))
+
+    def close(self) -> None:
+        self.inner.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteStore:
+    """A SPARQL 1.1 Query + Update endpoint; updates go in batches of ``BATCH`` triples."""
+
+    query_url: str
+    update_url: str
+
+    def connection(self) -> SPARQLUpdateStore:
+        return SPARQLUpdateStore(self.query_url, self.update_url, returnFormat="json", autocommit=True)
+
+    def run(self, sparql: str):
+        try:
+            return self.dataset().query(sparql)
+        except (urllib.error.URLError, OSError) as error:
+            raise KgError(f"{self.query_url}: SPARQL endpoint unreachable ({error})", "check the URL") from None
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.connection().update(sparql)
+        except (urllib.error.URLError, OSError) as error:
+            raise KgError(f"{self.update_url}: SPARQL update failed ({error})",
+                          "check the update URL and that it accepts updates") from None
+
+    def digest(self, article: URIRef) -> str | None:
+        rows = list(self.run(f"SELECT ?h WHERE {{ GRAPH <{article}> {{ <{article}> <{KGO.contentHash}> ?h }} }}"))
+        return str(rows[0][0]) if rows else None
+
+    def put(self, graph: Graph) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph.identifier}>")
+        lines = n_triples(graph)
+        for start in range(0, len(lines), BATCH):
+            self.update(insert(graph.identifier, lines[start:start + BATCH]))
+
+    def remove(self, article: URIRef) -> bool:
+        if article not in self.articles():
+            return False
+        self.update(f"DROP GRAPH <{article}>")
+        return True
+
+    def articles(self) -> list[URIRef]:
+        rows = self.run(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h }} }}")
+        return sorted(URIRef(str(row[0])) for row in rows)
+
+    def dataset(self) -> Dataset:
+        return bind_prefixes(Dataset(store=self.connection(), default_union=True))
+
+    def close(self) -> None:
+        return None
+
+
+def is_store(path: Path) -> bool:
+    """True for a folder that holds an Oxigraph (RocksDB) store."""
+    return path.is_dir() and (path / "CURRENT").is_file()
+
+
+def open_local(path: Path, create: bool) -> LocalStore:
+    if not create and not is_store(path):
+        raise KgError(f"{path}: no store there", "build one first with kg build FILES --store PATH")
+    if path.exists() and not path.is_dir():
+        raise KgError(f"{path}: is a file, not a store folder", "give a folder for --store")
+    try:
+        return LocalStore(path, ox.Store(str(path)))
+    except OSError as error:
+        reason = str(error).splitlines()[0][:200]
+        hint = ("another kg process (kg serve or kg build) has it open: stop it or query that server"
+                if "lock" in reason.lower() else "give a writable folder for --store")
+        raise KgError(f"{path}: cannot open the store ({reason})", hint) from None
+
+
+def open_store(spec: str | Path, update_url: str | None = None, create: bool = False) -> GraphStore:
+    """A store from a folder path or a SPARQL endpoint URL (``update_url`` defaults to the same URL)."""
+    text = str(spec)
+    if text.startswith(("http://", "https://")):
+        return RemoteStore(text, update_url or text)
+    return open_local(Path(spec), create)
+
+
+def open_dataset(spec: str | Path) -> Dataset:
+    """The graph to read: an RDF file (Turtle, TriG, N-Quads, JSON-LD...), a store folder or an endpoint URL."""
+    text = str(spec)
+    if text.startswith(("http://", "https://")) or is_store(Path(spec)):
+        return open_store(spec).dataset()
+    path = Path(spec)
+    if not path.is_file():
+        raise KgError(f"{path}: no such graph file or store", "give a file written by kg build, or a --store folder")
+    try:
+        return bind_prefixes(Dataset(default_union=True).parse(path))
+    except Exception as error:  # rdflib's parsers raise many types on malformed files
+        raise KgError(f"{path}: not readable RDF ({str(error).splitlines()[0][:200] if str(error) else error!r})",
+                      "give a Turtle, TriG, N-Quads or JSON-LD file") from None
