@@ -1,83 +1,176 @@
-"""The interactive page: a pyvis network of the graph's entities and relations, offline.
+"""The interactive page: a pyvis network of the graph's entities and relations, offline and safe.
 
-pyvis's templates load vis-network and Bootstrap from CDNs; this module inlines
-pyvis's own bundled copy of vis-network and drops every remote reference.
+The page is drawn from :func:`kg.analyze.entity_network` (itself read from the RDF graph).
+pyvis renders our own template (``kg/templates/page.html``), which inlines pyvis's bundled
+vis-network instead of loading it from a CDN and carries the data as JSON blocks that the
+page script turns into DOM elements with ``textContent``: article text is never parsed as HTML.
+A Content-Security-Policy with the hashes of our two scripts blocks anything injected anyway.
 """
 from __future__ import annotations
 
+import base64
+import calendar
+import hashlib
 import html
-import json
 import re
+from datetime import date, timedelta
 from importlib.resources import files
+from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph
+import networkx as nx
+from pyvis.network import Network
+from rdflib import Graph
 
-from .vocab import KGO
+from .analyze import Support, entity_network
+from .lexicon import load_json
 
-TYPE_STYLE = {"Country": ("#1f77b4", "dot"), "Territory": ("#17becf", "diamond"), "Place": ("#2ca02c", "triangle"),
-              "Person": ("#ff7f0e", "star"), "Organization": ("#9467bd", "square"), "Product": ("#8c564b", "hexagon")}
-
-
-def vis_assets() -> tuple[str, str]:
-    lib = files("pyvis") / "templates" / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
-
-
-def graph_elements(graph: Graph) -> tuple[list[dict], list[dict]]:
-    """Nodes and edges of the page, read from the RDF graph."""
-    nodes = {}
-    for node, type_ in graph.subject_objects(RDF.type):
-        name = str(type_).removeprefix(str(KGO))
-        if name in TYPE_STYLE:
-            color, shape = TYPE_STYLE[name]
-            nodes[str(node)] = {"id": str(node), "label": str(graph.value(node, RDFS.label) or node),
-                                "group": name, "color": color, "shape": shape, "title": name}
-    edges = []
-    for statement in sorted(graph.subjects(RDF.type, KGO.Statement)):
-        subject, predicate, obj = (graph.value(statement, p) for p in (RDF.subject, RDF.predicate, RDF.object))
-        if str(subject) not in nodes or str(obj) not in nodes:
-            continue
-        label = str(graph.value(predicate, RDFS.label) or str(predicate).removeprefix(str(KGO)))
-        status = str(graph.value(statement, KGO.status) or "asserted")
-        edges.append({"from": str(subject), "to": str(obj), "label": label, "arrows": "to",
-                      "dashes": status not in ("asserted", "former"), "status": status,
-                      "title": f"{label} ({status})"})
-    return sorted(nodes.values(), key=lambda n: n["id"]), edges
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
+SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+VIS_OPTIONS = {
+    "autoResize": True,
+    "nodes": {"font": {"size": 14, "strokeWidth": 3}, "scaling": {"min": 10, "max": 42}, "borderWidth": 1},
+    "edges": {"font": {"size": 10, "align": "middle", "strokeWidth": 3}, "smooth": False, "selectionWidth": 2,
+              "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False},
+    "physics": {"enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1.0,
+                "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 120, "avoidOverlap": 0.4},
+                "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True}},
+}
 
 
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<style>{css}
-body {{ font-family: sans-serif; margin: 0; }} #graph {{ width: 100vw; height: 92vh; }}
-#bar {{ padding: 6px; }}</style>
-<script>{js}</script></head>
-<body><div id="bar"><input id="search" placeholder="Search entity"> <span id="count"></span></div>
-<div id="graph"></div>
-<script>
-const nodes = new vis.DataSet({nodes});
-const edges = new vis.DataSet({edges});
-const network = new vis.Network(document.getElementById("graph"), {{nodes, edges}},
-  {{physics: {{stabilization: {{iterations: 300}}}}, edges: {{font: {{size: 10}}, smooth: {{type: "dynamic"}}}}}});
-network.once("stabilizationIterationsDone", () => network.setOptions({{physics: false}}));
-document.getElementById("count").textContent = nodes.length + " entities, " + edges.length + " relations";
-document.getElementById("search").addEventListener("change", (event) => {{
-  const term = event.target.value.toLowerCase();
-  const hit = nodes.get().find((n) => n.label.toLowerCase().includes(term));
-  if (hit) {{ network.selectNodes([hit.id]); network.focus(hit.id, {{scale: 1.5}}); }}
-}});
-</script></body></html>
-"""
+def time_span(value: str | None) -> tuple[str, str] | None:
+    """First and last day (ISO dates) of an xsd:date, gYearMonth, gYear or ISO week value."""
+    if not value:
+        return None
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return first.isoformat(), (first + timedelta(days=6)).isoformat()
+    if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value):
+        year = int(m[1])
+        if m[3]:
+            return value, value
+        if m[2]:
+            last = calendar.monthrange(year, int(m[2]))[1]
+            return f"{m[1]}-{m[2]}-01", f"{m[1]}-{m[2]}-{last:02d}"
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    return None
 
 
-def safe_json(value) -> str:
-    """JSON that cannot close a script element, whatever the article text holds."""
-    return re.sub(r"[<>&\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+def cameo_class(code: str | None) -> dict:
+    """Name, colour and tone of the CAMEO QuadClass of an event code (``ontologies/style/cameo.json``)."""
+    style = load_json("style/cameo.json")
+    for name, entry in style["classes"].items():
+        if code and code[:2] in entry["roots"]:
+            return {"name": name, "color": entry["color"], "tone": entry["tone"]}
+    return dict(style["fact"])
+
+
+def _links(data: dict) -> list[dict]:
+    return [{"label": f"Wikidata {q}", "url": f"https://www.wikidata.org/wiki/{q}"}
+            for q in data["wikidata"] if WIKIDATA_ID.match(q)]
+
+
+def _support(s: Support) -> dict:
+    return {"sentence": s.sentence, "start": s.start, "end": s.end, "article": s.article,
+            "url": s.article_url if s.article_url and WEB_URL.match(s.article_url) else None,
+            "time": s.time, "confidence": s.confidence, "attributedTo": s.attributed_to}
+
+
+def node_element(node: str, data: dict, degree: int, position: tuple[float, float] | None) -> dict:
+    style = load_json("style/page.json")["entity_types"][data["type"]]
+    element = {"id": node, "label": data["label"], "shape": style["shape"], "value": max(degree, 1),
+               "color": style["color"], "kg": {"type": data["type"], "aliases": list(data["aliases"]),
+                                               "iso3": data["iso3"], "links": _links(data), "degree": degree}}
+    if position:
+        element["x"], element["y"] = round(position[0], 1), round(position[1], 1)
+    return element
+
+
+def _curve(u: str, v: str, index: int) -> dict | bool:
+    """Parallel edges between two nodes fan out on alternate sides so that none hides another."""
+    if index == 0:
+        return False
+    side = 1 if index % 2 else -1
+    side = side if u < v else -side
+    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": 0.25 * ((index + 1) // 2)}
+
+
+def edge_element(u: str, v: str, data: dict, index: int) -> dict:
+    status = load_json("style/page.json")["statuses"].get(data["status"], {"dashes": True})
+    klass = cameo_class(data["cameo"])
+    spans = [span for s in data["supports"] if (span := time_span(s.time))]
+    label = data["label"] if data["status"] == "asserted" else f"{data['label']} ({data['status']})"
+    return {"id": f"{u} {data['predicate']} {data['status']} {v}", "from": u, "to": v, "label": label,
+            "color": {"color": klass["color"], "highlight": klass["color"], "hover": klass["color"]},
+            "dashes": status["dashes"], "smooth": _curve(u, v, index),
+            "width": 1 + min(len(data["supports"]), 4) * 0.5,
+            "arrows": {"to": {"enabled": True}, "middle": {"enabled": "marker" in status,
+                                                           "type": status.get("marker", "arrow")}},
+            "kg": {"relation": data["predicate"], "relationLabel": data["label"], "status": data["status"],
+                   "cameo": data["cameo"], "cameoClass": klass["name"], "tone": klass["tone"],
+                   "supports": [_support(s) for s in data["supports"]],
+                   "timeStart": min((a for a, _ in spans), default=None),
+                   "timeEnd": max((b for _, b in spans), default=None)}}
+
+
+def layout(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions for large graphs, so the browser only relaxes them instead of simulating from scratch."""
+    if len(net) <= load_json("style/page.json")["large_graph"]["nodes"]:
+        return {}
+    scale = 12 * len(net) ** 0.5 * 10
+    return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(nx.Graph(net), seed=0, scale=scale).items()}
+
+
+def network_elements(net: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+    """The vis-network nodes and edges of an entity network, in a stable order."""
+    positions = layout(net)
+    nodes = [node_element(n, net.nodes[n], net.degree(n), positions.get(n)) for n in sorted(net)]
+    edges, seen = [], {}
+    for u, v, key in sorted(net.edges(keys=True)):
+        pair = tuple(sorted((u, v)))
+        seen[pair] = seen.get(pair, -1) + 1
+        edges.append(edge_element(u, v, net.edges[u, v, key], seen[pair]))
+    return nodes, edges
+
+
+def _legend() -> dict:
+    style, cameo = load_json("style/page.json"), load_json("style/cameo.json")
+    return {"types": [{"name": k, **v} for k, v in style["entity_types"].items()],
+            "statuses": [{"name": k, **v} for k, v in style["statuses"].items()],
+            "classes": [{"name": k, "color": v["color"], "tone": v["tone"]} for k, v in cameo["classes"].items()]
+            + [dict(cameo["fact"])]}
+
+
+def _with_csp(page: str) -> str:
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                      for s in SCRIPT.findall(page))
+    policy = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+              "base-uri 'none'; form-action 'none'")
+    return page.replace(CSP_MARKER, policy, 1)
+
+
+def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph") -> str:
+    """A self-contained HTML page of an entity network: no network access needed to open it."""
+    page = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
+    nodes, edges = network_elements(net)
+    for node in nodes:
+        page.add_node(node.pop("id"), **node)
+    for edge in edges:
+        page.add_edge(edge.pop("from"), edge.pop("to"), **edge)
+    page.options = {"vis": VIS_OPTIONS, "legend": _legend(), "large": bool(nodes and "x" in nodes[0])}
+    return _with_csp(page.generate_html(name="graph.html"))
 
 
 def render_page(graph: Graph, title: str = "Knowledge graph") -> str:
-    """A self-contained HTML page of the graph: no network needed to open it."""
-    js, css = vis_assets()
-    nodes, edges = graph_elements(graph)
-    return PAGE.format(title=html.escape(title), css=css, js=js.replace("</script", "<\\/script"),
-                       nodes=safe_json(nodes), edges=safe_json(edges))
+    """The page of an RDF graph's entities and relations."""
+    return render_network(entity_network(graph), title)
+
+
+def embed_page(page: str, height: int = 650) -> str:
+    """The page inside an ``iframe srcdoc``, for notebooks: it runs isolated, with its own policy."""
+    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+            'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
