@@ -60,10 +60,22 @@ def match_case(replacement: str, original: str) -> str:
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
+@lru_cache(maxsize=1)
+def noise_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Boilerplate to delete: datelines and page furniture."""
+    entries = load_json("lexicon/noise.json", required=("id", "pattern"))["entries"]
+    return tuple((e["id"], re.compile(e["pattern"], re.MULTILINE)) for e in entries)
+
+
 def find_edits(text: str) -> list[tuple[int, int, str, str]]:
     """Non-overlapping (start, end, replacement, rule id) edits, in text order."""
     edits: list[tuple[int, int, str, str]] = []
     taken: set[int] = set()
+    for rule, pattern in noise_patterns():
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                taken.update(range(match.start(), match.end()))
+                edits.append((match.start(), match.end(), "", rule))
     for sub in substitutions():
         for match in sub.pattern.finditer(text):
             span = range(match.start(), match.end())

@@ -105,6 +105,8 @@ def follow(token: Token, path: str) -> list[Token]:
                             for o in c.children if o.dep_ in ("pobj", "pcomp")]
             elif step == "agent":
                 reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            elif step == "^":
+                reached += [node.head] if node.dep_ == "acl" and node.head is not node else []
             elif step.startswith("*"):
                 reached += list(node.subtree)
             else:
@@ -199,7 +201,9 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
                 return relative_head(verb, linker)
-            return linker.entities(child)
+            found = linker.entities(child)
+            if found:
+                return found
     agents = follow(verb, "agent")
     if agents:
         return linker.entities(agents[0])
@@ -319,10 +323,11 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
 
 def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relation]:
     if frame.acl:
-        participles = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in frame.acl]
+        participles = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in frame.acl]
         if not participles:
             return
-        subjects = linker.entities(follow(participles[0], "agent")[0]) if follow(participles[0], "agent") else []
+        actors = follow(participles[0], "agent") + follow(participles[0], "nsubj")
+        subjects = linker.entities(actors[0]) if actors else []
     else:
         subjects = [e for path in frame.subject for t in follow(noun, path) for e in linker.entities(t)]
     light = light_verb_of(noun)

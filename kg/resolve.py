@@ -48,12 +48,35 @@ def is_locative(doc: Doc, mention: Mention) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "born")
 
 
-def person_of(mention: Mention, people: dict[str, str]) -> str | None:
-    """The key of a person named in full whose name ends with this mention's text."""
+def person_of(surface: str, people: dict[str, str]) -> str | None:
+    """The key of a person named in full whose name ends with this surname."""
     for name, key in people.items():
-        if name == mention.text or name.endswith(" " + mention.text):
+        if name == surface or name.endswith((" " + surface, "-" + surface)):
             return key
     return None
+
+
+def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
+    """A name NER found once is the same entity wherever else it is written ('the RSF')."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(doc.vocab)
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
+            matcher.add(key, [doc[mention.token_start:mention.token_end].as_doc()])
+    for match_id, start, end in matcher(doc):
+        if not any(i in tokens for i in range(start, end)):
+            tokens.update({i: doc.vocab.strings[match_id] for i in range(start, end)})
+
+
+def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str]) -> None:
+    """Bare surnames NER missed ('Burhan met ...') link to the person named in full."""
+    for token in doc:
+        if token.i not in tokens and token.pos_ == "PROPN" and token.is_title:
+            key = person_of(token.text, people)
+            if key:
+                tokens[token.i] = key
 
 
 def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
@@ -73,6 +96,11 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
     return None
 
 
+def initials(name: str) -> str:
+    """'Rapid Support Forces' -> 'RSF' (capitalised words only)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def titled_person(doc: Doc, mention: Mention) -> Mention:
     """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
     before = doc[mention.token_start - 1] if mention.token_start > 0 else None
@@ -90,6 +118,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     demonym_tokens: set[int] = set()
     people = {m.text: entity_key("Person", m.text) for m in mentions
               if m.label == "PERSON" and m.token_end - m.token_start > 1}
+    acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
 
     def link(mention: Mention, entity: Entity) -> None:
         entities.setdefault(entity.key, entity)
@@ -103,13 +132,19 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             link(mention, gazetteer.entities[key])
             if kind == "demonym":
                 demonym_tokens.update(range(mention.token_start, mention.token_end))
-        elif person_of(mention, people) and mention.label in ("PERSON", "ORG", "PRODUCT", "GPE"):
-            link(mention, Entity(person_of(mention, people), next(n for n, k in people.items()
-                                                                  if k == person_of(mention, people)), "Person"))
+        elif person_of(mention.text, people) and mention.label in ("PERSON", "ORG", "PRODUCT", "GPE"):
+            key = person_of(mention.text, people)
+            link(mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
         elif mention.label in TYPE_OF_LABEL:
             type_ = TYPE_OF_LABEL[mention.label]
             known = gazetteer.lookup(mention.text)
+            if known is None and mention.text in acronyms:
+                known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
+                               "Organization", aliases=(mention.text,))
             link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+    link_repeats(doc, mentions, tokens)
+    if people:
+        link_surnames(doc, tokens, people)
     for mention in mentions:
         label = institution_label(doc, mention, gazetteer, tokens)
         if label:
