@@ -38,3 +38,16 @@ def test_bad_entries_are_all_reported(tmp_path, monkeypatch):
         assert "entry 0 (a)" in str(error.value) and "entry 1 (b)" in str(error.value)
     finally:
         lexicon.load_json.cache_clear()
+
+
+def test_every_predicate_is_declared_in_the_ontology():
+    from rdflib import RDFS, Graph, Literal
+
+    from kg.lexicon import ontology_path
+    from kg.vocab import KGO
+
+    ontology = Graph().parse(ontology_path("kg.ttl"))
+    for name, predicate in predicates().items():
+        assert (KGO[name], RDFS.label, Literal(predicate.label, lang="en")) in ontology, name
+        if predicate.cameo:
+            assert str(ontology.value(KGO[name], KGO.cameoCode)) == predicate.cameo, name
