@@ -15,7 +15,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import KgError
 from .rdf import bind_prefixes
-from .vocab import KGO, PREFIXES
+from .vocab import KGO, OA, PREFIXES
+
+OFFSETS = (OA.start, OA.end)
 
 STATEMENTS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -47,14 +49,19 @@ SELECT ?entity ?label ?type ?iso3 ?sameAs WHERE {
 }"""
 
 
-def plain(term):
-    return Literal(str(term)) if isinstance(term, Literal) and term.datatype == XSD.string else term
+def plain(term, predicate=None):
+    """A literal as kg wrote it: Oxigraph stores plain literals as xsd:string, and offsets as xsd:integer."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    if predicate in OFFSETS and isinstance(term, Literal) and term.datatype == XSD.integer:
+        return Literal(str(term), datatype=XSD.nonNegativeInteger)
+    return term
 
 
 def canonical(dataset: Dataset) -> Dataset:
     """A fresh dataset with the same quads, added graph by graph in sorted order."""
     copy = bind_prefixes(Dataset())
-    quads = sorted((plain(s), p, plain(o), g) for s, p, o, g in dataset.quads((None, None, None, None)))
+    quads = sorted((s, p, plain(o, p), g) for s, p, o, g in dataset.quads((None, None, None, None)))
     for s, p, o, g in quads:
         name = g.identifier if isinstance(g, Graph) else g
         copy.graph(name if name is not None else DATASET_DEFAULT_GRAPH_ID).add((s, p, o))
@@ -63,7 +70,7 @@ def canonical(dataset: Dataset) -> Dataset:
 
 def union_of(dataset: Dataset) -> Graph:
     graph = bind_prefixes(Graph())
-    for s, p, o in sorted({(plain(s), p, plain(o)) for s, p, o, _ in dataset.quads((None, None, None, None))}):
+    for s, p, o in sorted({(s, p, plain(o, p)) for s, p, o, _ in dataset.quads((None, None, None, None))}):
         graph.add((s, p, o))
     return graph
 
