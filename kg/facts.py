@@ -150,6 +150,9 @@ def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         if token.lower_ not in ("in", ",") or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
             continue
         inner, outer = tokens[token.i - 1], tokens[token.i + 1]
+        named = linker.resolution.entities[outer]
+        if token.lower_ == "," and doc[token.i + 1].text not in (named.label, *named.aliases):
+            continue
         if linker.type_of(inner) == "Place" and linker.type_of(outer) in ("Country", "Territory") and (
                 token.lower_ == "in" or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
                 or doc[token.i + 2].is_punct):

@@ -315,6 +315,9 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
             pairs = [(k, t, 0.75) for k, t in subjects if k != subject]
         if not pairs and frame.partner == "ties":
             pairs = [(k, verb, 0.6) for k in partner_ties(subject, earlier)]
+        if not pairs and frame.partner == "accuser":
+            pairs = [(r.subject, verb, 0.6) for r in earlier[::-1] if r.predicate == "accuses"
+                     and r.object == subject][:1]
         for obj, obj_token, confidence in pairs:
             relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
             if relation:
@@ -333,6 +336,8 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
     found = objects(noun, frame, linker, light or governor)
     if frame.pair and not subjects and len(found) > 1:
