@@ -10,7 +10,7 @@ CASES = [
     ("The United States imposed sanctions on North Korea.", ("United States", "sanctions", "North Korea")),
     ("Venezuela severed ties with Colombia in 2019.", ("Venezuela", "cutsTiesWith", "Colombia")),
     ("Ethiopia accused Egypt of backing rebels.", ("Ethiopia", "accuses", "Egypt")),
-    ("Moscow has long backed the Assad regime in Syria.", ("Russia", "supports", "Assad")),
+    ("Moscow has long backed the Assad regime in Syria.", ("Russia", "supports", "Bashar al-Assad")),
     ("Lockheed Martin, which is based in Bethesda, did not respond.",
      ("Lockheed Martin", "headquarteredIn", "Bethesda")),
     ("Beijing considers Taiwan part of its territory.", ("China", "claimsSovereigntyOver", "Taiwan")),
@@ -32,7 +32,7 @@ CASES = [
     ("Iran-backed Hezbollah fired rockets at Israel.", ("Iran", "supports", "Hezbollah")),
     # the two X
     ("Erdogan hosted Egyptian President Abdel Fattah al-Sisi. The two leaders signed a joint declaration.",
-     ("Abdel Fattah al-Sisi", "signsAgreementWith", "Erdogan")),
+     ("Abdel Fattah al-Sisi", "signsAgreementWith", "Recep Tayyip Erdogan")),
 ]
 
 
