@@ -1,6 +1,6 @@
 """The interactive page: a pyvis network of the graph's entities and relations, offline and safe.
 
-The page is drawn from :func:`kg.analyze.entity_network` (itself read from the RDF graph).
+The page is drawn from :func:`kg.analytics.entity_network` (itself read from the RDF graph).
 pyvis renders our own template (``kg/templates/page.html``), which inlines pyvis's bundled
 vis-network instead of loading it from a CDN and carries the data as JSON blocks that the
 page script turns into DOM elements with ``textContent``: article text is never parsed as HTML.
@@ -21,13 +21,15 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Graph
 
-from .analyze import Support, entity_network
+from .analytics import Support, ego_network, entity_network, find_entity
 from .lexicon import load_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
+DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
+LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 VIS_OPTIONS = {
     "autoResize": True,
@@ -116,12 +118,45 @@ def edge_element(u: str, v: str, data: dict, index: int) -> dict:
                    "timeEnd": max((b for _, b in spans), default=None)}}
 
 
+def _spread(graph: nx.Graph) -> dict:
+    """Unit-scale positions of a small graph: networkx's spring layout (dense, numpy only)."""
+    if len(graph) < 2:
+        return {n: (0.0, 0.0) for n in graph}
+    return nx.spring_layout(graph, seed=0) if len(graph) < DENSE_LIMIT else nx.circular_layout(graph)
+
+
+def community_layout(graph: nx.Graph, depth: int = 0) -> dict:
+    """Positions for a large graph in seconds: Louvain communities are laid out as discs
+    (spring layout of the community graph), and each community inside its disc.
+
+    networkx's own spring layout needs SciPy and minutes above 500 nodes; this needs neither.
+    """
+    groups = nx.community.louvain_communities(graph, seed=0) if len(graph) >= DENSE_LIMIT else [set(graph)]
+    if len(groups) == 1 or depth > 3:
+        return {n: (x * LAYOUT_SPACING * len(graph) ** 0.5, y * LAYOUT_SPACING * len(graph) ** 0.5)
+                for n, (x, y) in _spread(graph).items()}
+    member = {n: i for i, group in enumerate(groups) for n in group}
+    between = nx.Graph()
+    between.add_nodes_from(range(len(groups)))
+    for u, v in graph.edges():
+        if member[u] != member[v]:
+            weight = between.get_edge_data(member[u], member[v], {"weight": 0})["weight"]
+            between.add_edge(member[u], member[v], weight=weight + 1)
+    centres = _spread(between)
+    reach = 1.8 * LAYOUT_SPACING * len(graph) ** 0.5
+    positions = {}
+    for i, group in enumerate(groups):
+        inner = community_layout(graph.subgraph(group), depth + 1)
+        cx, cy = centres[i]
+        positions.update({n: (cx * reach + x, cy * reach + y) for n, (x, y) in inner.items()})
+    return positions
+
+
 def layout(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions for large graphs, so the browser only relaxes them instead of simulating from scratch."""
+    """Positions computed here for large graphs, so the browser shows them at once."""
     if len(net) <= load_json("style/page.json")["large_graph"]["nodes"]:
         return {}
-    scale = 12 * len(net) ** 0.5 * 10
-    return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(nx.Graph(net), seed=0, scale=scale).items()}
+    return community_layout(nx.Graph(net))
 
 
 def network_elements(net: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
@@ -134,6 +169,14 @@ def network_elements(net: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
         seen[pair] = seen.get(pair, -1) + 1
         edges.append(edge_element(u, v, net.edges[u, v, key], seen[pair]))
     return nodes, edges
+
+
+def vis_options(large: bool) -> dict:
+    """vis-network options: physics that stabilises then stops, or none when the layout came from Python."""
+    if not large:
+        return VIS_OPTIONS
+    return {**VIS_OPTIONS, "physics": {"enabled": False}, "layout": {"improvedLayout": False},
+            "interaction": {**VIS_OPTIONS["interaction"], "hideEdgesOnDrag": True, "hideEdgesOnZoom": True}}
 
 
 def _legend() -> dict:
@@ -161,7 +204,7 @@ def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph") -> str:
         page.add_node(node.pop("id"), **node)
     for edge in edges:
         page.add_edge(edge.pop("from"), edge.pop("to"), **edge)
-    page.options = {"vis": VIS_OPTIONS, "legend": _legend(), "large": bool(nodes and "x" in nodes[0])}
+    page.options = {"vis": vis_options(large=bool(nodes) and "x" in nodes[0]), "legend": _legend()}
     return _with_csp(page.generate_html(name="graph.html"))
 
 
@@ -174,3 +217,11 @@ def embed_page(page: str, height: int = 650) -> str:
     """The page inside an ``iframe srcdoc``, for notebooks: it runs isolated, with its own policy."""
     return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
             'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+
+
+def render_ego_page(graph: Graph, name: str, radius: int = 1) -> str:
+    """The page of one entity's ego network: it, its neighbours up to ``radius`` hops, their relations."""
+    net = entity_network(graph)
+    ego = ego_network(net, name, radius)
+    label = net.nodes[find_entity(net, name)]["label"]
+    return render_network(ego, f"{label}: {radius}-hop neighbourhood")
