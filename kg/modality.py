@@ -57,6 +57,11 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "hypothetical"
     if aux & c["future_auxiliaries"]:
         return "planned"
+    governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
+    if governor in c["negative_intent_verbs"]:
+        return "negated"
+    if governor in c["implicative_verbs"]:
+        return "asserted"
     if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl"):
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c["intent_verbs"]:
