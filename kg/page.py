@@ -214,9 +214,10 @@ def render_page(graph: Graph, title: str = "Knowledge graph") -> str:
 
 
 def embed_page(page: str, height: int = 650) -> str:
-    """The page inside an ``iframe srcdoc``, for notebooks: it runs isolated, with its own policy."""
-    return (f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-            'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+    """The page inside an ``iframe srcdoc``, for notebooks: it runs isolated, under its own policy."""
+    return (f'<div class="kg-page"><iframe srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>')
 
 
 def render_ego_page(graph: Graph, name: str, radius: int = 1) -> str:
