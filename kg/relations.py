@@ -133,6 +133,9 @@ class Linker:
         key = self.resolution.tokens.get(token.i)
         if key:
             return key
+        for pobj in follow(token, "@including"):
+            if self.resolution.tokens.get(pobj.i):
+                return self.resolution.tokens[pobj.i]
         children = sorted(token.children, key=lambda c: abs(c.i - token.i))
         stands_for_state = bool({token.lemma_.lower(), token.lower_} & (self.proxies | self.of_heads))
         for child in children:
@@ -140,9 +143,6 @@ class Linker:
             if key and child.dep_ in ("compound", "nmod", "appos") and (
                     stands_for_state or self.type_of(key) not in ("Country", "Territory")):
                 return key
-        for pobj in follow(token, "@including"):
-            if self.resolution.tokens.get(pobj.i):
-                return self.resolution.tokens[pobj.i]
         for child in children:
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.resolution.tokens.get(child.i - 2)
