@@ -33,14 +33,20 @@ def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens
                     role=role, status=status)
 
 
+def title_start(title: Token, linker: Linker) -> int:
+    """Where the words of a title before a name begin ('national security adviser')."""
+    doc, start = title.doc, title.i
+    while start > 0 and not linker.resolution.tokens.get(start - 1) and doc[start - 1].lower_ not in FORMER and (
+            doc[start - 1].is_title or doc[start - 1].pos_ in ("NOUN", "ADJ")):
+        start -= 1
+    return start
+
+
 def title_phrase(title: Token, person: Token, linker: Linker) -> str:
     """The words of a title without the entities beside it ('Secretary of State')."""
     entity = linker.resolution.tokens.get
     if title.i < person.i:
-        start = title.i
-        while start > 0 and not entity(start - 1) and person.doc[start - 1].lower_ not in FORMER and (
-                person.doc[start - 1].is_title or person.doc[start - 1].pos_ in ("NOUN", "ADJ")):
-            start -= 1
+        start = title_start(title, linker)
         end = title.i + 1
         while end < person.i and not entity(end) and person.doc[end].is_alpha and person.doc[end].lower_ != "the":
             end += 1
@@ -89,7 +95,7 @@ def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token
 def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
     for title, scope in titles_of(person, linker):
         entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
-        window = person.doc[max(0, title.i - 3):person.i]
+        window = person.doc[max(0, min(title.i, title_start(title, linker)) - 3):person.i]
         former = "former" if any(t.lower_ in FORMER for t in [*scope, *window]) else ""
         if entry.get("object"):
             targets = [e for path in entry["object"] for t in follow(title, path) for e in linker.entities(t)]

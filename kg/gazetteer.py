@@ -28,7 +28,8 @@ class Gazetteer:
     ``names``: alias -> entity key (the entity itself);
     ``seats``: capital or seat of government -> country key (metonymy);
     ``demonyms``: adjective or people -> country key;
-    ``regions``: country key -> (region, subregion).
+    ``regions``: country key -> (region, subregion);
+    ``adjectives``: country key -> the adjective used in names ('Israeli Defence Ministry').
     """
 
     entities: dict[str, Entity]
@@ -36,7 +37,7 @@ class Gazetteer:
     seats: dict[str, str]
     demonyms: dict[str, str]
     regions: dict[str, tuple[str, str]]
-    contexts: dict[str, tuple[str, ...]]
+    adjectives: dict[str, str]
 
     def lookup(self, surface: str) -> Entity | None:
         """The entity a surface form names, trying a few normal variants."""
@@ -114,12 +115,10 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
     """The built-in gazetteer, extended by a user alias file when given."""
     data = load_json("lexicon/gazetteer.json")
     entities, names, seats, demonyms, regions = _countries(data)
-    contexts = {}
-    rows = [(e["label"], e["type"], e.get("aliases", []), e.get("wikidata"), e.get("context"))
-            for e in data["entities"]]
+    rows = [(e["label"], e["type"], e.get("aliases", []), e.get("wikidata")) for e in data["entities"]]
     if user_file is not None:
         rows += read_user_gazetteer(user_file)
-    for label, type_, aliases, wikidata, context in rows:
+    for label, type_, aliases, wikidata in rows:
         key = names.get(label) if type_ in ("Country", "Territory") else entity_key(type_, label)
         key = key or entity_key(type_, label)
         known = entities.get(key)
@@ -129,9 +128,9 @@ def load_gazetteer(user_file: Path | None = None) -> Gazetteer:
                                wikidata=wikidata or (known.wikidata if known else None), aliases=merged)
         for alias in (label, *aliases):
             names[alias] = key
-        if context:
-            contexts[label] = tuple(context)
-    return Gazetteer(entities, names, seats, demonyms, regions, contexts)
+    adjectives = {key: word for word, key in reversed(demonyms.items()) if not word.endswith("s")}
+    adjectives.update({country_key(iso3): word for iso3, word in data["preferred_adjectives"].items()})
+    return Gazetteer(entities, names, seats, demonyms, regions, adjectives)
 
 
 def read_user_gazetteer(path: Path) -> list[tuple]:
@@ -156,7 +155,7 @@ def read_user_gazetteer(path: Path) -> list[tuple]:
             entry["code"] = row[3]
     if problems:
         raise KgError(f"{path}: " + "; ".join(problems), "fix these lines")
-    return [(label, type_, sorted(e["aliases"]), e["code"] if (e["code"] or "").startswith("Q") else None, None)
+    return [(label, type_, sorted(e["aliases"]), e["code"] if (e["code"] or "").startswith("Q") else None)
             for (label, type_), e in grouped.items()]
 
 

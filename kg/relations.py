@@ -110,7 +110,8 @@ def follow(token: Token, path: str) -> list[Token]:
             elif step.startswith("*"):
                 reached += list(node.subtree)
             else:
-                reached += [c for c in node.children if c.dep_ == step]
+                deps = ("dobj", "nsubjpass") if step == "dobj" else (step,)
+                reached += [c for c in node.children if c.dep_ in deps]
         nodes = reached
     return nodes
 
@@ -208,7 +209,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
     if agents:
         return linker.entities(agents[0])
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return linker.entities(verb.head)
+        return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return verb_subjects(verb.head, linker, intransitive, depth + 1)
     for child in verb.lefts:

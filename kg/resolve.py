@@ -70,30 +70,51 @@ def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> N
             tokens.update({i: doc.vocab.strings[match_id] for i in range(start, end)})
 
 
-def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str]) -> None:
-    """Bare surnames NER missed ('Burhan met ...') link to the person named in full."""
+def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
+    """Last words that stand for a longer organisation name ('the Guards')."""
+    generic = {*words()["organisation_suffixes"], *words()["company_suffixes"], *words()["organisation_heads"]}
+    names = {}
+    for mention in mentions:
+        last = mention.text.split()[-1]
+        key = tokens.get(mention.token_start)
+        if mention.label == "ORG" and key and " " in mention.text and last.lower() not in generic \
+                and last not in generic and key.startswith("organization/"):
+            names.setdefault(last, key)
+    return names
+
+
+def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> None:
+    """Bare surnames NER missed ('Burhan met ...') link to the person named in full,
+    and an organisation's last word ('the Guards') to the organisation."""
     for token in doc:
         if token.i not in tokens and token.pos_ == "PROPN" and token.is_title:
-            key = person_of(token.text, people)
+            key = person_of(token.text, people) or short.get(token.text)
             if key:
                 tokens[token.i] = key
 
 
 def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
                       country_of_token: dict[int, str]) -> str | None:
-    """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic."""
-    name = mention.text
-    if name.lower() not in words()["generic_institutions"]:
+    """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic.
+
+    The state comes from the name itself ('US Navy'), a possessive or modifier
+    ('Israel's Defence Ministry', 'the Iranian navy') or the words just before it.
+    """
+    generic = words()["generic_institutions"]
+    name, key = mention.text, None
+    first, _, rest = name.partition(" ")
+    if rest.lower() in generic and (gazetteer.names.get(first) or gazetteer.demonyms.get(first)):
+        name, key = rest, gazetteer.names.get(first) or gazetteer.demonyms.get(first)
+    if name.lower() not in generic:
         return None
-    head = doc[mention.token_start:mention.token_end].root
-    nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
-    nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
-    for index in nearby:
-        key = country_of_token.get(index)
-        if key:
-            demonym = next((w for w, k in gazetteer.demonyms.items() if k == key and not w.endswith("s")), None)
-            return f"{demonym or gazetteer.entities[key].label} {name}"
-    return None
+    if key is None:
+        head = doc[mention.token_start:mention.token_end].root
+        nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
+        nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
+        key = next((country_of_token[i] for i in nearby if i in country_of_token), None)
+    if key is None or gazetteer.entities[key].type not in ("Country", "Territory"):
+        return None
+    return f"{gazetteer.adjectives.get(key, gazetteer.entities[key].label)} {name[:1].upper()}{name[1:]}"
 
 
 def initials(name: str) -> str:
@@ -142,14 +163,13 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
                                "Organization", aliases=(mention.text,))
             link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
-    link_repeats(doc, mentions, tokens)
-    if people:
-        link_surnames(doc, tokens, people)
     for mention in mentions:
         label = institution_label(doc, mention, gazetteer, tokens)
         if label:
             link(mention, Entity(entity_key("Organization", label), label, "Organization",
                                  aliases=(mention.text,)))
+    link_repeats(doc, mentions, tokens)
+    link_surnames(doc, tokens, people, short_names(mentions, tokens))
     return entities, tokens, demonym_tokens
 
 
