@@ -44,16 +44,22 @@ def build(paths: Iterable[Path], out: Path, published: date | None = None,
     prepare_dir(out)
     results = extract_files(paths, published, settings)
     dataset = to_dataset(results)
-    graph = union(dataset)
     statements = tuple(s for _, found in results for s in found)
+    files = write_outputs(dataset, to_jsonl(statements), out, ", ".join(a.title or a.id for a, _ in results))
+    return BuildResult(dataset, statements, files)
+
+
+def write_outputs(dataset: Dataset, records: str, out: Path, title: str) -> tuple[Path, ...]:
+    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically."""
+    graph = union(dataset)
     files = {
         out / "graph.ttl": graph.serialize(format="turtle"),
         out / "graph.trig": dataset.serialize(format="trig"),
-        out / "statements.jsonl": to_jsonl(statements),
-        out / "graph.html": render_page(graph, title=", ".join(a.title or a.id for a, _ in results)[:120]),
+        out / "statements.jsonl": records,
+        out / "graph.html": render_page(graph, title=title[:120]),
     }
     write_files(files)
-    return BuildResult(dataset, statements, tuple(files))
+    return tuple(files)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,18 @@
 """The ``kg`` command: a thin layer over :mod:`kg.api`."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import api
+from .cli_corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
 from .errors import KgError
-from .ingest import parse_date, read_articles
+from .ingest import parse_date
 from .nlp import DEFAULT_MODEL
-from .pipeline import Settings, extract_all
+from .pipeline import Settings
 from .query import FORMATS
-from .records import statement_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into a knowledge graph you can explore and query.")
@@ -32,15 +31,13 @@ def fail(error: KgError) -> None:
 @app.command()
 def extract(files: Files, published: Published = None, model: Model = DEFAULT_MODEL,
             gazetteer: Gazetteer = None,
-            explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each statement.")] = False):
-    """Print the statements of the articles as JSON Lines."""
-    import json
-
+            explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each statement.")] = False,
+            skip_bad: SkipBad = False, processes: Processes = 1, progress: Progress = None,
+            scheduler: Scheduler = None):
+    """Print the statements of the articles as JSON Lines (FILES may be - for standard input)."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer)
-        for _, statements in extract_all(read_articles(files, parse_date(published)), settings):
-            for statement in statements:
-                sys.stdout.write(json.dumps(statement_record(statement, explain), ensure_ascii=False) + "\n")
+        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        run_extract(files, parse_date(published), settings, explain, run_options(skip_bad, progress, scheduler))
     except KgError as error:
         fail(error)
 
@@ -52,10 +49,14 @@ UpdateUrl = Annotated[Optional[str], typer.Option(help="SPARQL Update URL of a r
 @app.command()
 def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output folder [default: outputs].")] = None,
           published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None,
-          store: Store = None, update_url: UpdateUrl = None):
+          store: Store = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
+          progress: Progress = None, scheduler: Scheduler = None):
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer)
+        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        if skip_bad or progress or scheduler:
+            return run_build(files, out, store, update_url, parse_date(published), settings,
+                             run_options(skip_bad, progress, scheduler))
         if store:
             from .cli_graph import build_store
 

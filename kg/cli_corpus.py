@@ -1,2 +1,65 @@
-"""``kg`` commands for corpus runs (issue 6)."""
-from .cli import app  # noqa: F401  (commands register on this app)
+"""The corpus side of ``kg extract`` and ``kg build``: bad inputs skipped, processes, progress, Dask.
+
+The option types are declared here and used by the commands in :mod:`kg.cli`.
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import corpus
+from .corpus import Run, RunOptions
+from .pipeline import Settings
+
+SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
+Processes = Annotated[int, typer.Option(min=1, help="Extraction processes on this machine.")]
+Progress = Annotated[Optional[bool], typer.Option(help="Show a progress bar (default: when stderr is a terminal).")]
+Scheduler = Annotated[Optional[str], typer.Option(help="Extract on this Dask scheduler, e.g. tcp://10.0.0.5:8786.")]
+
+
+def run_options(skip_bad: bool, progress: bool | None, scheduler: str | None) -> RunOptions:
+    return RunOptions(skip_bad, sys.stderr.isatty() if progress is None else progress, scheduler)
+
+
+def run_extract(files: list[Path], published: date | None, settings: Settings, explain: bool,
+                options: RunOptions) -> None:
+    """``kg extract``: statement records on stdout as they come, counts on stderr."""
+    with Run(files, options) as run:
+        for text in corpus.records(files, published, settings, run, explain):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    if run.skipped or options.progress:
+        typer.echo(f"kg: {run.summary()}", err=True)
+    run.check()
+
+
+def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
+              published: date | None, settings: Settings, options: RunOptions) -> None:
+    """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
+    from .api import write_outputs
+    from .errors import KgError
+    from .outputs import prepare_dir
+    from .store import open_store
+
+    if store and out is not None:
+        raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
+    with Run(files, options) as run:
+        if store:
+            target = open_store(store, update_url, create=True)
+            try:
+                added = sum(item.action == "added" for item in corpus.store(files, target, published, settings, run))
+            finally:
+                target.close()
+            written = f"{added} added to {store}"
+        else:
+            prepare_dir(out or Path("outputs"))
+            dataset, records = corpus.dataset(files, published, settings, run)
+            run.check()
+            title = f"{run.articles} articles"
+            written = ", ".join(map(str, write_outputs(dataset, records, out or Path("outputs"), title)))
+    run.check()
+    typer.echo(f"kg: {run.summary()} -> {written}", err=True)

@@ -1,26 +1,39 @@
-"""The orchestrator: articles in, statements out; one spaCy pipeline, loaded once."""
+"""The orchestrator: articles in, statements out; one spaCy pipeline per process, loaded once.
+
+Articles stream through in batches bounded by count and by characters, so memory stays flat
+whatever the corpus size; long articles are parsed in pieces. With ``processes`` above one,
+groups of articles go to worker processes that each load the pipeline once.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 from .facts import extract_facts
 from .gazetteer import load_gazetteer
 from .mentions import extract_mentions
 from .model import Article, NormalisedText, Statement
-from .nlp import DEFAULT_MODEL, load_pipeline
+from .nlp import DEFAULT_MODEL, load_pipeline, resolve_model
 from .normalise import normalise
 from .relations import Linker, extract_relations
 from .resolve import resolve
 from .statements import deduplicate, to_statement
 
-CHUNK = 100_000
+CHUNK = 50_000  # characters per parse: spaCy needs about 1 GB of scratch memory per 100,000
+BATCH_CHARS = 200_000  # characters per nlp.pipe batch, whatever the number of articles in it
+
+Result = tuple[Article, tuple[Statement, ...]]
+OnError = Callable[[Article, str], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What the pipeline runs with: the spaCy model and an optional user gazetteer."""
+    """What the pipeline runs with: the spaCy model, a user gazetteer, batch size and processes."""
 
     model: str = DEFAULT_MODEL
     gazetteer: Path | None = None
@@ -48,25 +61,97 @@ def statements_of(doc, text: NormalisedText, article: Article, base: int, settin
     return [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
 
 
-def extract_all(articles: Iterable[Article], settings: Settings = Settings()
-                ) -> Iterator[tuple[Article, tuple[Statement, ...]]]:
-    """Statements of every article, streamed; the parse runs in batches through ``nlp.pipe``."""
+def pieces(articles: Iterable[Article]) -> Iterator[tuple[str, tuple]]:
+    """(piece of normalised text, (article, text, offset, is last piece)) for every article."""
+    for article in articles:
+        text = normalise(article.text)
+        parts = list(chunks(text.text))
+        for index, (base, piece) in enumerate(parts):
+            yield piece, (article, text, base, index == len(parts) - 1)
+
+
+def batches(items: Iterable[tuple[str, tuple]], size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
+    """Lists of at most ``size`` items and, unless one item alone is larger, ``chars`` characters."""
+    batch, total = [], 0
+    for item in items:
+        if batch and (len(batch) >= size or total + len(item[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += len(item[0])
+    if batch:
+        yield batch
+
+
+def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
+                on_error: OnError | None = None) -> Iterator[Result]:
+    """Statements of every article, streamed in input order; the parse runs in batches through ``nlp.pipe``.
+
+    An article whose extraction raises is handed to ``on_error`` (with the error) and left out;
+    without ``on_error`` the error propagates.
+    """
+    if settings.processes > 1:
+        yield from extract_parallel(articles, settings, on_error)
+        return
     nlp = load_pipeline(settings.model, settings.gazetteer)
-
-    def pieces():
-        for article in articles:
-            text = normalise(article.text)
-            parts = list(chunks(text.text))
-            for index, (base, piece) in enumerate(parts):
-                yield piece, (article, text, base, index == len(parts) - 1)
-
     found: list[Statement] = []
-    for doc, (article, text, base, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=settings.batch_size,
-                                                     n_process=settings.processes):
-        found += statements_of(doc, text, article, base, settings)
-        if last:
-            yield article, tuple(deduplicate(found))
-            found = []
+    failed = False
+    for batch in batches(pieces(articles), settings.batch_size):
+        for doc, (article, text, base, last) in zip(nlp.pipe([p for p, _ in batch], batch_size=len(batch)),
+                                                    [context for _, context in batch]):
+            try:
+                found += [] if failed else statements_of(doc, text, article, base, settings)
+            except Exception as error:  # one article's failure must not end a corpus run
+                if on_error is None:
+                    raise
+                on_error(article, f"{type(error).__name__}: {error}")
+                failed = True
+            if last:
+                if not failed:
+                    yield article, tuple(deduplicate(found))
+                found, failed = [], False
+
+
+def warm(settings: Settings) -> None:
+    """Worker initialiser: load the pipeline and gazetteer once per process."""
+    load_pipeline(settings.model, settings.gazetteer)
+    load_gazetteer(settings.gazetteer)
+
+
+def extract_group(articles: list[Article], settings: Settings, keep_going: bool
+                  ) -> tuple[list[tuple[int, tuple[Statement, ...]]], list[tuple[int, str]]]:
+    """Run in a worker: (index, statements) of each article of the group, and (index, error) of failures."""
+    index = {id(article): i for i, article in enumerate(articles)}
+    failures: list[tuple[int, str]] = []
+    on_error = (lambda article, error: failures.append((index[id(article)], error))) if keep_going else None
+    return [(index[id(a)], found) for a, found in extract_all(articles, settings, on_error)], failures
+
+
+def extract_parallel(articles: Iterable[Article], settings: Settings, on_error: OnError | None) -> Iterator[Result]:
+    """extract_all over ``settings.processes`` worker processes, a bounded number of groups in flight."""
+    resolve_model(settings.model)  # a missing model fails here, with its message, not in a worker
+    single = replace(settings, processes=1)
+    pool = ProcessPoolExecutor(settings.processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=warm, initargs=(single,))
+    pending: deque[tuple[list[Article], Future]] = deque()
+    stream = iter(articles)
+    try:
+        while group := list(islice(stream, settings.batch_size)):
+            pending.append((group, pool.submit(extract_group, group, single, on_error is not None)))
+            if len(pending) > 2 * settings.processes:
+                yield from settle(*pending.popleft(), on_error)
+        while pending:
+            yield from settle(*pending.popleft(), on_error)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def settle(group: list[Article], future: Future, on_error: OnError | None) -> Iterator[Result]:
+    results, failures = future.result()
+    for index, error in failures:
+        on_error(group[index], error)
+    for index, found in results:
+        yield group[index], found
 
 
 def extract(article: Article, settings: Settings = Settings()) -> tuple[Statement, ...]:

@@ -1,0 +1,94 @@
+"""Extraction past one machine: groups of articles run on a Dask distributed cluster.
+
+Each worker loads the pipeline once (a worker plugin) and sends back one :class:`Shard` per group:
+the articles' named graphs as N-Quads and their statement records as JSON Lines. Groups are
+submitted a few at a time, so memory stays flat, and shards come back in input order, so the
+graph and the records are the same as a single process makes. Workers need kg and its model
+installed (``pip install kg``), and one thread each: ``dask worker ADDRESS --nthreads 1``.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from distributed import Client, WorkerPlugin
+
+from .errors import KgError
+from .model import Article
+from .nlp import resolve_model
+from .pipeline import Settings, extract_all, warm
+from .rdf import to_dataset
+from .records import to_jsonl
+
+CONNECT_TIMEOUT = "10s"
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """What a worker returns for a group: N-Quads, statement records and the articles that failed."""
+
+    articles: tuple[str, ...]
+    statements: tuple[int, ...]
+    nquads: str
+    records: str
+    failures: tuple[tuple[Article, str], ...] = ()
+
+
+class PipelineLoader(WorkerPlugin):
+    """Loads the spaCy pipeline and gazetteer once, when a worker joins."""
+
+    name = "kg-pipeline"
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def setup(self, worker) -> None:
+        warm(self.settings)
+
+
+def extract_shard(articles: list[Article], settings: Settings, explain: bool, keep_going: bool) -> Shard:
+    """Run on a worker: the shard of one group of articles."""
+    failures: list[tuple[Article, str]] = []
+    on_error = (lambda article, error: failures.append((article, error))) if keep_going else None
+    results = list(extract_all(articles, settings, on_error))
+    return Shard(tuple(a.id for a, _ in results), tuple(len(found) for _, found in results),
+                 to_dataset(results).serialize(format="nquads"),
+                 to_jsonl((s for _, found in results for s in found), explain), tuple(failures))
+
+
+def connect(address: str) -> Client:
+    """A client of the scheduler at ``address``, with at least one worker."""
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise KgError(f"{address}: cannot reach a Dask scheduler ({error})",
+                      "start one with: dask scheduler, then dask worker ADDRESS --nthreads 1") from None
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+    except TimeoutError:
+        client.close()
+        raise KgError(f"{address}: the Dask scheduler has no workers", "start some: dask worker ADDRESS --nthreads 1")
+    return client
+
+
+def extract_distributed(articles: Iterable[Article], settings: Settings, address: str, *,
+                        explain: bool = False, keep_going: bool = False) -> Iterator[Shard]:
+    """Shards of ``articles`` extracted on the cluster at ``address``, in input order."""
+    resolve_model(settings.model)
+    single = replace(settings, processes=1)
+    client = connect(address)
+    try:
+        client.register_plugin(PipelineLoader(single))
+        window = 2 * max(1, len(client.scheduler_info()["workers"]))
+        pending: deque = deque()
+        stream = iter(articles)
+        while group := list(islice(stream, settings.batch_size)):
+            pending.append(client.submit(extract_shard, group, single, explain, keep_going, pure=False))
+            if len(pending) > window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
