@@ -20,6 +20,7 @@ from .pipeline import Settings
 from .query import format_result, run_query
 from .store import open_dataset, open_store
 
+REPORT_LINES = 60
 Source = Annotated[Optional[str], typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")]
 
 
@@ -72,7 +73,7 @@ def validate(source: Source = None, store: Store = None):
     except KgError as error:
         fail(error)
     if not result.conforms:
-        typer.echo(result.report, err=True)
+        typer.echo("\n".join(result.report.splitlines()[:REPORT_LINES]), err=True)
         typer.echo(f"kg: the graph does not conform: {result.violations} violation(s)", err=True)
         raise typer.Exit(1)
     typer.echo("conforms", err=True)
