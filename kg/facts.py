@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import load_json
 from .relations import Linker, Relation, follow
+from .sentences import tokens_of
 
 FORMER = ("former", "ex", "previous", "erstwhile", "onetime", "late", "then")
 TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
@@ -125,7 +126,7 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
 
 def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Poland, a member of NATO': an apposition naming membership."""
-    for token in doc:
+    for token in tokens_of(doc):
         member = linker.resolution.tokens.get(token.head.i)
         if token.dep_ != "appos" or token.lemma_.lower() not in ("member", "ally", "signatory") or not member:
             continue
@@ -136,7 +137,7 @@ def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
 
 def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Paris-based organisation Forbidden Stories'."""
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in ("based", "headquartered") or token.i < 2 or doc[token.i - 1].text != "-":
             continue
         place = linker.resolution.tokens.get(token.i - 2)
@@ -152,7 +153,7 @@ def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
 def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Dakhla in Western Sahara', 'Rabat, Morocco': a place inside a larger one."""
     tokens = linker.resolution.tokens
-    for token in doc[1:-1]:
+    for token in tokens_of(doc)[1:-1]:
         if token.lower_ not in ("in", ",") or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
             continue
         inner, outer = tokens[token.i - 1], tokens[token.i + 1]
@@ -167,7 +168,7 @@ def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
 
 def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'the former Spanish colony' (when it refers to a known territory)."""
-    for token in doc:
+    for token in tokens_of(doc):
         territory = linker.resolution.tokens.get(token.i)
         if token.lemma_.lower() != "colony" or not territory:
             continue
@@ -182,7 +183,7 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
 def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """Every static fact stated by a noun phrase of the document."""
     seen_heads: set[int] = set()
-    for token in doc:
+    for token in tokens_of(doc):
         key = linker.resolution.tokens.get(token.i)
         if not key or token.head.i in seen_heads:
             continue

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import load_json
 from .model import Mention
+from .sentences import tokens_of
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC"}
 
@@ -38,25 +39,28 @@ def organisation_suffix(doc: Doc, span: Span) -> Span | None:
     return doc[span.start:end] if end > span.end else None
 
 
-def company_names(doc: Doc) -> Iterator[Span]:
+def company_names(doc: Doc, ents: list[Span]) -> Iterator[Span]:
     """Runs of proper nouns ending in a company word that NER missed ('Ratio Petroleum')."""
     suffixes = set(words()["company_suffixes"])
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    start = None
-    for token in doc:
-        inside = token.pos_ == "PROPN" and token.i not in covered and token.text[:1].isupper()
-        if inside and start is None:
-            start = token.i
-        if not inside and start is not None:
-            if doc[token.i - 1].text in suffixes and token.i - start > 1:
-                yield doc[start:token.i]
-            start = None
+    texts = [t.text for t in tokens_of(doc)]
+    ends = [i for i, text in enumerate(texts) if text in suffixes]
+    if not ends:
+        return
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    proper = [t.pos_ == "PROPN" and t.i not in covered and t.text[:1].isupper() for t in tokens_of(doc)]
+    for end in ends:
+        start = end
+        while start > 0 and proper[start - 1]:
+            start -= 1
+        if proper[end] and end - start >= 1 and (end + 1 == len(doc) or not proper[end + 1]):
+            yield doc[start:end + 1]
 
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
-    ents = sorted([*doc.ents, *company_names(doc)], key=lambda span: span.start)
+    found = list(doc.ents)
+    ents = sorted([*found, *company_names(doc, found)], key=lambda span: span.start)
     for span in ents:
         if (span.label_ or "ORG") not in KEPT_LABELS:
             continue

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from .lexicon import load_json
 from .relations import Linker
+from .sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
 
@@ -93,7 +94,7 @@ def speaker(verb: Token, linker: Linker) -> str | None:
 
 def according_to(verb: Token, linker: Linker) -> str | None:
     """'according to Amnesty International and Forbidden Stories'."""
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             keys = []

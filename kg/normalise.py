@@ -76,14 +76,24 @@ def find_edits(text: str) -> list[tuple[int, int, str, str]]:
             if match.end() > match.start():
                 taken.update(range(match.start(), match.end()))
                 edits.append((match.start(), match.end(), "", rule))
-    for sub in substitutions():
-        for match in sub.pattern.finditer(text):
+    for start in candidates().finditer(text):
+        for sub in substitutions():
+            match = sub.pattern.match(text, start.start())
+            if match is None:
+                continue
             span = range(match.start(), match.end())
             if taken.intersection(span) or not sub.applies(text, match.start(), match.end()):
                 continue
             taken.update(span)
             edits.append((match.start(), match.end(), match_case(sub.replacement(match.group()), match.group()), sub.id))
+            break
     return sorted(edits)
+
+
+@lru_cache(maxsize=1)
+def candidates() -> re.Pattern[str]:
+    """One scan for every place where some substitution could start."""
+    return re.compile("|".join(f"(?={sub.pattern.pattern})" for sub in substitutions()), re.IGNORECASE)
 
 
 def normalise(text: str) -> NormalisedText:

@@ -16,6 +16,7 @@ from .lexicon import load_json
 from .mentions import words
 from .model import Predicate
 from .resolve import Resolution
+from .sentences import sentence_of, tokens_of
 
 PREP_DEPS = ("prep", "agent", "dative")
 TIES_FAMILY = ("normalisesRelationsWith", "establishesRelationsWith", "cutsTiesWith")
@@ -90,6 +91,17 @@ def frames() -> tuple[Frame, ...]:
     return tuple(result)
 
 
+@lru_cache(maxsize=1)
+def frames_by_word() -> dict[str, tuple[Frame, ...]]:
+    """Frames indexed by trigger word, in lexicon order."""
+    index: dict[str, list[Frame]] = {}
+    for frame in frames():
+        for word in frame.lemmas:
+            index.setdefault(word, []).append(frame)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     return frozenset(load_json("lexicon/relations.json")["light_verbs"])
 
@@ -232,7 +244,8 @@ def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = 
                 reached = passive_objects(start)
             elif path.endswith(".*Product"):
                 reached = [t for head in follow(start, path.split(".")[0]) for t in head.subtree]
-                found = [(k, t) for t in reached for k, t in linker.entities(t) if linker.type_of(k) == "Product"]
+                found = [(k, t) for t in reached for k in [linker.resolution.tokens.get(t.i)]
+                         if k and linker.type_of(k) == "Product"]
                 if found:
                     return found[:1]
                 continue
@@ -275,7 +288,7 @@ def light_verb_of(noun: Token) -> Token | None:
 
 def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[str, Token]]:
     """'an agreement between the two countries': the other country of the sentence."""
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     text = sentence.text.lower()
     if not any(cue in text for cue in ("between", "bilateral", "two countries", "both countries")):
         return []
@@ -389,12 +402,10 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     """Every frame match in the document, in text order."""
     linker = Linker(doc, resolution)
     earlier: list[Relation] = []
-    for token in doc:
+    for token in tokens_of(doc):
         yield from hyphen_relations(token, linker)
-        lemma = token.lemma_.lower()
-        for frame in frames():
-            if lemma not in frame.lemmas and token.lower_ not in frame.lemmas:
-                continue
+        candidates = frames_by_word().get(token.lemma_.lower(), ()) + frames_by_word().get(token.lower_, ())
+        for frame in dict.fromkeys(sorted(candidates, key=frames().index)):
             if frame.kind == "verb" and verb_matches(token, frame):
                 found = list(verb_relations(token, frame, linker, earlier))
             elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):

@@ -7,12 +7,14 @@ state, and descriptions or pronouns that refer back (the North African kingdom, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .gazetteer import Gazetteer, entity_key
 from .mentions import words
 from .model import Entity, Mention
+from .sentences import previous_sentence_start, tokens_of
 
 TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product",
                  "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -58,16 +60,20 @@ def person_of(surface: str, people: dict[str, str]) -> str | None:
 
 def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
     """A name NER found once is the same entity wherever else it is written ('the RSF')."""
-    from spacy.matcher import PhraseMatcher
-
-    matcher = PhraseMatcher(doc.vocab)
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for mention in mentions:
         key = tokens.get(mention.token_start)
         if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
-            matcher.add(key, [doc[mention.token_start:mention.token_end].as_doc()])
-    for match_id, start, end in matcher(doc):
-        if not any(i in tokens for i in range(start, end)):
-            tokens.update({i: doc.vocab.strings[match_id] for i in range(start, end)})
+            words = tuple(t.text for t in doc[mention.token_start:mention.token_end])
+            names.setdefault(words[0], []).append((words, key))
+    if not names:
+        return
+    texts = [t.text for t in tokens_of(doc)]
+    for start, text in enumerate(texts):
+        for words, key in names.get(text, ()):
+            end = start + len(words)
+            if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
+                tokens.update({i: key for i in range(start, end)})
 
 
 def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
@@ -86,7 +92,7 @@ def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, st
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> None:
     """Bare surnames NER missed ('Burhan met ...') link to the person named in full,
     and an organisation's last word ('the Guards') to the organisation."""
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i not in tokens and token.pos_ == "PROPN" and token.is_title:
             key = person_of(token.text, people) or short.get(token.text)
             if key:
@@ -203,6 +209,14 @@ def is_referring_it(token: Token) -> bool:
     return token.head.lemma_ not in words()["expletive_heads"]
 
 
+@lru_cache(maxsize=1)
+def describable() -> frozenset[str]:
+    """Every word that can start a description or pronoun worth resolving."""
+    lexicon = words()
+    return frozenset({*lexicon["person_pronouns"], "it", "its", *lexicon["country_heads"], *lexicon["person_roles"],
+                      *lexicon["territory_heads"], *lexicon["organisation_heads"]})
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -211,6 +225,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     """
     lexicon = words()
     lemma = token.lemma_.lower()
+    if lemma not in describable() and token.lower_ not in describable():
+        return None
     named = [tokens[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in tokens]
     if named and lemma in lexicon["country_heads"]:
         return named[0] if entities[named[0]].type == "Country" else None
@@ -219,9 +235,7 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
         return antecedent(history, entities, {"Person"}, prefer_subject=True)
     if is_referring_it(token):
-        sentences = list(token.doc.sents)
-        index = next(n for n, sentence in enumerate(sentences) if sentence.start <= token.i < sentence.end)
-        since = sentences[max(0, index - 1)].start
+        since = previous_sentence_start(token)
         return antecedent(history, entities, {"Country", "Organization", "Territory"}, prefer_subject=True,
                           since=since)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
@@ -260,7 +274,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
     history: list[tuple[int, str, bool]] = []
     inferred: set[int] = set()
     groups: dict[int, tuple[str, ...]] = {}
-    for token in doc:
+    for token in tokens_of(doc):
         key = tokens.get(token.i)
         if key is None and token.tag_ == "NNS":
             members = group(token, history, entities)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from .model import Evidence, NormalisedText, Statement
 from .modality import Modality, clause_verb, modality
 from .relations import Linker, Relation, predicates
+from .sentences import sentence_of
 from .timex import statement_time
 
 STATUS_PENALTY = {"claimed": 0.1, "hypothetical": 0.2}
@@ -36,7 +37,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
         subject=entities[relation.subject],
         predicate=predicate,
         object=entities[relation.object],
-        evidence=evidence(trigger.sent, text, base),
+        evidence=evidence(sentence_of(trigger), text, base),
         status=status,
         time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
         attributed_to=mood.attributed_to,

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from .sentences import sentence_of
+
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
@@ -72,12 +74,19 @@ def relative_date(words: list[str], published: date) -> str | None:
     return None
 
 
+def date_entities(doc) -> list[Span]:
+    """The DATE entities of a document, found once."""
+    if "kg.dates" not in doc.user_data:
+        doc.user_data["kg.dates"] = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    return doc.user_data["kg.dates"]
+
+
 def clause_dates(trigger: Token, verb: Token) -> list[Span]:
     """DATE entities attached to the trigger's clause, nearest first."""
-    doc = trigger.doc
+    sentence = sentence_of(trigger)
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.sent != trigger.sent:
+    for ent in date_entities(trigger.doc):
+        if not sentence.start <= ent.start < sentence.end:
             continue
         node = ent.root
         for _ in range(4):
