@@ -156,4 +156,4 @@ def settle(group: list[Article], future: Future, on_error: OnError | None) -> It
 
 def extract(article: Article, settings: Settings = Settings()) -> tuple[Statement, ...]:
     """Statements of one article."""
-    return next(extract_all([article], settings))[1]
+    return next(extract_all([article], settings), (article, ()))[1]

@@ -13,7 +13,7 @@ WORDS = ["Israel", "Morocco", "Washington", "Rabat", "signed", "will", "signal",
          "go", "to", "Gantz", "Benny", "said", "stated", "not", "according", "Amnesty", "International", "in",
          "August", "1993", "“", "”", ",", ".", "\n\n", "<script>", "&amp;", "’s", "-", "based", "Paris"]
 
-texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=60).map(" ".join) | st.text(min_size=1, max_size=300)
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=60).map(" ".join) | st.text(max_size=300)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
