@@ -1,0 +1,68 @@
+"""Extraction on a Dask cluster (a LocalCluster on 127.0.0.1) gives the same graph as one process."""
+import pytest
+from distributed import LocalCluster
+from typer.testing import CliRunner
+
+from conftest import FIXTURES
+from kg.cli import app
+from kg.distributed import extract_distributed
+from kg.ingest import read_articles
+from kg.pipeline import Settings, extract_all
+from kg.rdf import to_dataset
+from kg.records import to_jsonl
+from kg.store import open_store
+
+INPUTS = [FIXTURES / "corpus", FIXTURES / "seed-article.txt"]
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def local():
+    return list(extract_all(read_articles(INPUTS)))
+
+
+def quads(text: str) -> list[str]:
+    return sorted(line for line in text.splitlines() if line.strip())
+
+
+def test_shards_hold_the_same_quads_and_records_as_one_process(scheduler, local):
+    shards = list(extract_distributed(read_articles(INPUTS), Settings(batch_size=2), scheduler))
+    assert len(shards) == 4
+    assert [a for shard in shards for a in shard.articles] == [article.id for article, _ in local]
+    assert quads("".join(s.nquads for s in shards)) == quads(to_dataset(local).serialize(format="nquads"))
+    assert "".join(s.records for s in shards) == to_jsonl(s for _, found in local for s in found)
+
+
+def test_build_into_a_store_on_the_cluster_equals_the_local_build(scheduler, tmp_path):
+    runner = CliRunner()
+    for name, extra in (("local", []), ("cluster", ["--scheduler", scheduler])):
+        result = runner.invoke(app, ["build", *map(str, INPUTS), "--store", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.stderr
+    exported = []
+    for name in ("local", "cluster"):
+        store = open_store(tmp_path / name)
+        exported.append(quads(store.dataset().serialize(format="nquads")))
+        store.close()
+    assert exported[0] == exported[1] and len(exported[0]) > 500
+
+
+def test_extract_on_the_cluster_prints_the_same_records(scheduler):
+    runner = CliRunner()
+    here = runner.invoke(app, ["extract", *map(str, INPUTS)])
+    there = runner.invoke(app, ["extract", *map(str, INPUTS), "--scheduler", scheduler, "--skip-bad"])
+    assert there.exit_code == 0, there.stderr
+    assert there.stdout == here.stdout
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT", "2s")
+    result = CliRunner().invoke(app, ["extract", str(FIXTURES / "seed-article.txt"), "--scheduler",
+                                      "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach a Dask scheduler" in result.stderr and "dask scheduler" in result.stderr
