@@ -89,7 +89,8 @@ def add_statement(graph: Graph, statement: Statement, article: URIRef) -> URIRef
     predicate = add_predicate(graph, statement.predicate)
     graph.add((subject, predicate, obj))
     node = statement_iri(statement)
-    for p, o in ((RDF.type, KGO.Statement), (RDF.subject, subject), (RDF.predicate, predicate),
+    kind = KGO.Event if statement.predicate.cameo else KGO.Fact
+    for p, o in ((RDF.type, KGO.Statement), (RDF.type, kind), (RDF.subject, subject), (RDF.predicate, predicate),
                  (RDF.object, obj), (KGO.status, Literal(statement.status)),
                  (KGO.confidence, Literal(Decimal(str(statement.confidence)))),
                  (KGO.rule, Literal(statement.rule)), (PROV.wasDerivedFrom, article)):
