@@ -93,18 +93,20 @@ def speaker(verb: Token, linker: Linker) -> str | None:
 
 
 def according_to(verb: Token, linker: Linker) -> str | None:
-    """'according to Amnesty International and Forbidden Stories'."""
-    sentence = sentence_of(verb)
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
-            keys = []
-            for t in token.doc[token.i + 2:sentence.end]:
-                key = linker.resolution.tokens.get(t.i)
-                if key and key not in keys:
-                    keys.append(key)
-            if keys:
-                return " and ".join(linker.resolution.entities[k].label for k in keys[:3])
-            return " ".join(t.text for t in token.doc[token.i + 2:sentence.end] if not t.is_punct)[:80]
+    """'according to Amnesty International and Forbidden Stories': the source named."""
+    for token in sentence_of(verb):
+        if token.lower_ != "according":
+            continue
+        phrase = [t for to in token.children if to.lower_ == "to" for o in to.children for t in o.subtree]
+        if not phrase:
+            following = token.doc[token.i + 2:sentence_of(verb).end]
+            phrase = list(following[:next((n for n, t in enumerate(following) if t.is_punct), len(following))])
+        keys = list(dict.fromkeys(k for t in phrase for k in [linker.resolution.tokens.get(t.i)]
+                                  if k and linker.type_of(k) != "Place"))
+        if keys:
+            return " and ".join(linker.resolution.entities[k].label for k in keys[:3])
+        words = [t for t in phrase if not t.is_punct]
+        return token.doc[words[0].i:words[-1].i + 1].text[:80] if words else None
     return None
 
 

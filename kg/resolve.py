@@ -190,10 +190,12 @@ def region_filter(head: Token) -> list[str] | None:
 
 
 def antecedent(history: list[tuple[int, str, bool]], entities: dict[str, Entity], types: set[str],
-               accept=lambda key: True, prefer_subject: bool = False, since: int = 0) -> str | None:
-    """The most recent earlier entity of one of ``types`` (subjects first if asked)."""
+               accept=lambda key: True, prefer_subject: bool = False, since: int = 0,
+               subjects_only: bool = False) -> str | None:
+    """The most recent earlier entity of one of ``types`` (subjects first if asked;
+    only subjects for 'it', which otherwise too often means an unnamed thing)."""
     candidates = [(i, k, subj) for i, k, subj in reversed(history)
-                  if i >= since and entities[k].type in types and accept(k)]
+                  if i >= since and entities[k].type in types and accept(k) and (subj or not subjects_only)]
     if prefer_subject:
         subjects = [c for c in candidates[:6] if c[2]]
         candidates = subjects or candidates
@@ -236,8 +238,9 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return antecedent(history, entities, {"Person"}, prefer_subject=True)
     if is_referring_it(token):
         since = previous_sentence_start(token)
+        subjects_only = token.lower_ == "it"
         return antecedent(history, entities, {"Country", "Organization", "Territory"}, prefer_subject=True,
-                          since=since)
+                          since=since, subjects_only=subjects_only)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
