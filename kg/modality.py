@@ -44,6 +44,12 @@ def is_negated(verb: Token, trigger: Token) -> bool:
                for t in {verb, trigger} for c in t.children if c.lower_ in negations)
 
 
+def is_former(verb: Token) -> bool:
+    """'no longer recognises', 'formerly backed': true once, not now."""
+    return any(a.lower_ in cues()["former_adverbs"] and (a.lower_ != "longer" or any(n.lower_ == "no" for n in a.children))
+               for a in verb.children if a.dep_ == "advmod")
+
+
 def has_condition(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in cues()["conditional_markers"] for m in verb.subtree)
 
@@ -52,6 +58,8 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
     """Status from the clause itself: negation, future, conditional, intent."""
     c = cues()
     aux = auxiliaries(verb)
+    if is_former(verb):
+        return "former"
     if is_negated(verb, trigger):
         return "negated"
     if aux & c["hypothetical_auxiliaries"] or has_condition(verb):
@@ -128,6 +136,9 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
         lemma = node.lemma_.lower()
         if lemma in c["denial_verbs"] and link in ("ccomp", "xcomp"):
             return Modality("denied", speaker(node, linker), lemma)
+        if node.lower_ in c["claim_nouns"] and node.dep_ in ("dobj", "nsubjpass") \
+                and node.head.lemma_.lower() in c["denial_verbs"]:
+            return Modality("denied", speaker(node.head, linker), node.head.lemma_.lower())
         if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
             claimed = lemma in c["claim_verbs"] and status == "asserted"
             if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):

@@ -47,3 +47,14 @@ def test_future_weekday_for_planned_events():
 
 def test_time_comes_from_the_clause():
     assert only("Algeria cut diplomatic ties with Morocco in August.", "cutsTiesWith").time == "2021-08"
+
+
+@pytest.mark.parametrize("text,predicate,status", [
+    ("Spain no longer recognises the Polisario Front.", "recognises", "former"),
+    ("Iran rejected claims that it had sent drones to Russia.", "supplies", "denied"),
+    ("Russia refused to sign the deal with Ukraine.", "signsAgreementWith", "negated"),
+    ("Kenya's President William Ruto said Nairobi would restore diplomatic relations with Somalia.",
+     "normalisesRelationsWith", "planned"),
+])
+def test_more_status_cues(text, predicate, status):
+    assert only(text, predicate).status == status
