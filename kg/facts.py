@@ -53,8 +53,8 @@ def title_phrase(title: Token, person: Token, linker: Linker) -> str:
             end += 1
         words = person.doc[start:end]
     else:
-        words = [t for t in title.subtree if (t.dep_ in ("compound", "prep", "pobj") or t is title)
-                 and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj"))]
+        words = [t for t in title.subtree if t is title or (t.dep_ in ("compound", "prep", "pobj")
+                 and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj")))]
     return " ".join(t.text for t in words if t.lower_ not in FORMER)
 
 

@@ -58,3 +58,10 @@ def test_time_comes_from_the_clause():
 ])
 def test_more_status_cues(text, predicate, status):
     assert only(text, predicate).status == status
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("less than a year", None), ("two-day", None), ("a year ago", "2020"), ("3 months ago", "2021-08"),
+    ("this year", "2021")])
+def test_durations_are_not_dates_and_ago_counts_back(text, expected):
+    assert resolve_date(text, date(2021, 11, 23)) == expected
