@@ -58,7 +58,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> str
 
 def relative_date(words: list[str], published: date) -> str | None:
     """'last month', 'earlier this month', 'last week', 'yesterday', 'next year'."""
-    unit = next((w for w in words if w in ("day", "week", "month", "year")), None)
+    unit = next((w.removesuffix("s") for w in words if w.removesuffix("s") in ("day", "week", "month", "year")), None)
     if "yesterday" in words:
         return (published - timedelta(days=1)).isoformat()
     if "today" in words:
@@ -70,6 +70,8 @@ def relative_date(words: list[str], published: date) -> str | None:
     step = -1 if "last" in words or "past" in words else 1 if "next" in words or "coming" in words else 0
     if "ago" in words:
         step = -next((NUMBERS.get(w) or int(w) for w in words if w in NUMBERS or w.isdigit()), 1)
+    if unit == "day":
+        return (published + timedelta(days=step)).isoformat()
     if unit == "year":
         return f"{published.year + step:04d}"
     if unit == "month":
