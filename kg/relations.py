@@ -259,7 +259,9 @@ def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = 
 
 
 def dobj_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    """The direct object, the passive subject, or the noun a participle modifies ('a deal signed by')."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return found if found is not None or verb.dep_ != "acl" else verb.head
 
 
 def verb_matches(verb: Token, frame: Frame) -> bool:
