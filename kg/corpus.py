@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from .api import Stored
 from .errors import KgError
@@ -26,6 +29,7 @@ from .records import to_jsonl
 from .store import GraphStore
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
+WRITE_AHEAD = 4  # articles extracted but not yet in the store, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,18 +209,32 @@ def store(paths: list[Path], target: GraphStore, published: date | None, setting
 
 
 def stored(stream: Iterator[Article], target: GraphStore, settings: Settings, run: Run) -> Iterator[Stored]:
-    """Extract (here or on the cluster), then put each article's graph into ``target``."""
+    """Put each article's graph into ``target`` on a writer thread, while extraction goes on."""
+    with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as writer:
+        pending: deque[Future] = deque()
+        for job in graphs(stream, settings, run):
+            pending.append(writer.submit(put, target, *job))
+            while len(pending) > WRITE_AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def put(target: GraphStore, article: str, statements: int, make_graph: Callable[[], Graph]) -> Stored:
+    graph = make_graph()
+    target.put(graph)
+    return Stored(article, "added", statements, len(graph))
+
+
+def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[tuple[str, int, Callable]]:
+    """(article id, statement count, its graph's maker) of each article, extracted here or on the cluster."""
     if run.options.scheduler:
         for shard in shards(stream, settings, run):
             parsed = Dataset()
             parsed.parse(data=shard.nquads, format="nquads")
             for article, count in zip(shard.articles, shard.statements):
-                graph = parsed.graph(article_iri(article))
-                target.put(graph)
-                yield Stored(article, "added", count, len(graph))
+                yield article, count, partial(parsed.graph, article_iri(article))
         return
     for article, found in extract_all(stream, settings, on_error(run)):
-        graph = article_graph(article, found)
-        target.put(graph)
         run.advance(len(found))
-        yield Stored(article.id, "added", len(found), len(graph))
+        yield article.id, len(found), partial(article_graph, article, found)

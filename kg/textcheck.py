@@ -19,6 +19,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 WORD = re.compile(r"\w{2,}")
 MIN_WORDS = 20
 SAMPLE = 5000
+LANGUAGE_SAMPLE = 2000
 CONFIDENT = 0.9
 RESAVE = "re-save it as UTF-8, e.g. with iconv -f ENCODING -t UTF-8"
 
@@ -107,7 +108,7 @@ def identifier():
 
 def language(text: str) -> tuple[str, float] | None:
     """(ISO 639-1 code, probability) of ``text``, or None when it is too short to tell."""
-    sample = text[:SAMPLE]
+    sample = text[:LANGUAGE_SAMPLE]
     if len(WORD.findall(sample)) < MIN_WORDS:
         return None
     code, probability = identifier().classify(sample)
