@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -184,7 +185,7 @@ def connections(net: nx.MultiDiGraph, source: str, target: str, limit: int = 5) 
     if not nx.has_path(undirected, start, end):
         return ()
     paths = sorted(nx.all_shortest_paths(undirected, start, end), key=lambda p: [net.nodes[n]["label"] for n in p])
-    return tuple(tuple(_hop(net, u, v) for u, v in zip(path, path[1:])) for path in paths[:limit])
+    return tuple(tuple(_hop(net, u, v) for u, v in pairwise(path)) for path in paths[:limit])
 
 
 def ego_network(net: nx.MultiDiGraph, name: str, radius: int = 1) -> nx.MultiDiGraph:

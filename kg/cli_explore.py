@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,10 +18,10 @@ from .store import open_dataset
 
 @app.command()
 def analyze(graph: Annotated[str, typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")],
-            path: Annotated[Optional[tuple[str, str]], typer.Option(
+            path: Annotated[tuple[str, str] | None, typer.Option(
                 "--path", metavar="FROM TO", help="Two entities: print the shortest paths between them, with evidence.")] = None,
             top: Annotated[int, typer.Option(help="How many central entities to list.")] = 10,
-            ego: Annotated[Optional[str], typer.Option(help="Write the ego network of this entity as a page.")] = None,
+            ego: Annotated[str | None, typer.Option(help="Write the ego network of this entity as a page.")] = None,
             radius: Annotated[int, typer.Option(help="Hops around the --ego entity.")] = 1,
             page: Annotated[Path, typer.Option(help="Where to write the --ego page.")] = Path("outputs/ego.html")):
     """Central entities, communities, how two entities are connected, and ego-network pages."""

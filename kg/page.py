@@ -26,11 +26,11 @@ from .lexicon import load_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
-SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
 DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
 LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
-WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 VIS_OPTIONS = {
     "autoResize": True,
     "nodes": {"font": {"size": 14, "strokeWidth": 3}, "scaling": {"min": 10, "max": 42}, "borderWidth": 1},

@@ -1,13 +1,13 @@
 """Analytics over the RDF graph: the entity network, centrality, communities, paths, ego pages, ``kg analyze``."""
 import pytest
+from conftest import run_kg
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
+from test_page import ALGERIA, GANTZ, ISRAEL, MOROCCO, SAMPLE, SIGNS, VISITS, graph_of, statement
 
 import kg
-from conftest import run_kg
 from kg.analytics import central_entities, communities, find_entity
 from kg.vocab import KGO, KGR
-from test_page import ALGERIA, GANTZ, ISRAEL, MOROCCO, SAMPLE, SIGNS, VISITS, graph_of, statement
 
 SPAIN = kg.Entity("country/ESP", "Spain", "Country")
 FRANCE = kg.Entity("country/FRA", "France", "Country")

@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import PUBLISHED, SEED
 from rdflib import RDF
+from test_page import VISITS, graph_of, hostile_graph, statement
 
 import kg
-from conftest import PUBLISHED, SEED
 from kg.query import load_graph
 from kg.vocab import KGO
-from test_page import VISITS, graph_of, hostile_graph, statement
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OUTPUTS = Path(__file__).resolve().parents[1] / "outputs"
