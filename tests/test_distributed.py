@@ -52,6 +52,15 @@ def test_build_into_a_store_on_the_cluster_equals_the_local_build(scheduler, tmp
     assert exported[0] == exported[1] and len(exported[0]) > 500
 
 
+def test_build_files_on_the_cluster_equal_the_local_build(scheduler, tmp_path):
+    runner = CliRunner()
+    for name, extra in (("local", []), ("cluster", ["--scheduler", scheduler])):
+        result = runner.invoke(app, ["build", *map(str, INPUTS), "--out", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.stderr
+    for name in ("graph.ttl", "statements.jsonl"):
+        assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
 def test_extract_on_the_cluster_prints_the_same_records(scheduler):
     runner = CliRunner()
     here = runner.invoke(app, ["extract", *map(str, INPUTS)])
