@@ -31,16 +31,6 @@ WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
 DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
 LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-VIS_OPTIONS = {
-    "autoResize": True,
-    "nodes": {"font": {"size": 14, "strokeWidth": 3}, "scaling": {"min": 10, "max": 42}, "borderWidth": 1},
-    "edges": {"font": {"size": 10, "align": "middle", "strokeWidth": 3}, "smooth": False, "selectionWidth": 2,
-              "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
-    "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False},
-    "physics": {"enabled": True, "solver": "forceAtlas2Based", "minVelocity": 1.0,
-                "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 120, "avoidOverlap": 0.4},
-                "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True}},
-}
 
 
 def time_span(value: str | None) -> tuple[str, str] | None:
@@ -173,10 +163,11 @@ def network_elements(net: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
 
 def vis_options(large: bool) -> dict:
     """vis-network options: physics that stabilises then stops, or none when the layout came from Python."""
-    if not large:
-        return VIS_OPTIONS
-    return {**VIS_OPTIONS, "physics": {"enabled": False}, "layout": {"improvedLayout": False},
-            "interaction": {**VIS_OPTIONS["interaction"], "hideEdgesOnDrag": True, "hideEdgesOnZoom": True}}
+    style = load_json("style/page.json")
+    options = dict(style["vis"])
+    for section, values in (style["large_graph"]["vis"] if large else {}).items():
+        options[section] = {**options.get(section, {}), **values}
+    return options
 
 
 def _legend() -> dict:
