@@ -56,10 +56,35 @@ def company_names(doc: Doc, ents: list[Span]) -> Iterator[Span]:
             yield doc[start:end + 1]
 
 
+def product_name(doc: Doc, noun: int) -> Span | None:
+    """'Iron Dome missile-defence system', 'F-35 jets', 'Pegasus spyware': the name before the kind."""
+    start = noun
+    while start > 0 and noun - start < 4 and (doc[start - 1].is_lower or doc[start - 1].text == "-"):
+        start -= 1
+    end = start
+    while start > 0 and end - start < 4 and not doc[start - 1].ent_id_ and (
+            doc[start - 1].pos_ in ("PROPN", "NUM") or doc[start - 1].text == "-") and \
+            (doc[start - 1].text[:1].isupper() or doc[start - 1].text[:1].isdigit() or doc[start - 1].text == "-"):
+        start -= 1
+    while start < end and doc[start].text == "-":
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def product_names(doc: Doc) -> dict[int, Span]:
+    """Product names found by the kind of thing that follows them, by start token."""
+    kinds = set(words()["product_nouns"])
+    spans = [product_name(doc, t.i) for t in tokens_of(doc) if t.lower_ in kinds and t.pos_ == "NOUN"]
+    return {span.start: span for span in spans if span is not None}
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
-    found = list(doc.ents)
+    products = product_names(doc)
+    found = [e for e in doc.ents if not any(p.start <= e.start < p.end for p in products.values()) or e.ent_id_]
+    taken = {i for e in found for i in range(e.start, e.end)}
+    found += [p for p in products.values() if not taken & set(range(p.start, p.end))]
     ents = sorted([*found, *company_names(doc, found)], key=lambda span: span.start)
     for span in ents:
         if (span.label_ or "ORG") not in KEPT_LABELS:
@@ -71,4 +96,5 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if merged is not None:
             yield as_mention(merged, "ORG", "")
             continue
-        yield as_mention(span, "ORG" if span.label_ == "" else None)
+        yield as_mention(span, "PRODUCT" if span.start in products and not span.ent_id_ else
+                         "ORG" if span.label_ == "" else None)

@@ -42,6 +42,7 @@ class Frame:
     light: bool = False
     accuser: bool = False
     parties: bool = False
+    inverse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ def frames() -> tuple[Frame, ...]:
                 particle=raw.get("particle", ""), object_types=frozenset(raw.get("object_types", ())),
                 requires_as=frozenset(raw.get("requires_as", ())), acl=frozenset(raw.get("acl", ())),
                 partner=raw.get("partner", ""), pair=raw.get("pair", False), light=raw.get("light", False),
-                accuser=raw.get("accuser", False), parties=raw.get("parties", False)))
+                accuser=raw.get("accuser", False), parties=raw.get("parties", False),
+                inverse=raw.get("inverse", False)))
     return tuple(result)
 
 
@@ -314,6 +316,8 @@ def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Toke
          linker: Linker, confidence: float) -> Relation | None:
     if subject == obj:
         return None
+    if frame.inverse:
+        subject, obj = obj, subject
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
     return Relation(subject=subject, predicate=frame.predicate, object=obj, trigger=trigger.i, rule=frame.id,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),

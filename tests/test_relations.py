@@ -77,3 +77,15 @@ def test_no_relation_without_two_entities():
 def test_spun_sentence_is_read_as_its_original():
     found = triples(extract_text("Peru lowered diplomatic ties with Chile, the supply stated."))
     assert ("Peru", "cutsTiesWith", "Chile") in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia sold S-400 systems to Turkey.", ("Russia", "supplies", "Turkey")),
+    ("Israel's NSO Group developed Pegasus spyware.", ("Pegasus", "madeBy", "NSO Group")),
+    ("Turkey builds Bayraktar TB2 drones.", ("Bayraktar TB2", "madeBy", "Turkey")),
+    ("Kyiv was attacked by Russian drones overnight.", ("Russia", "attacks", "Ukraine")),
+    ("A deal signed by Sudan and South Sudan in 2012 ended the dispute.", ("Sudan", "signsAgreementWith",
+                                                                          "South Sudan")),
+])
+def test_products_passives_and_participles(text, expected):
+    assert expected in triples(extract_text(text))
