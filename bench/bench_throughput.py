@@ -41,7 +41,7 @@ def best(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()

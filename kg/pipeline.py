@@ -25,7 +25,7 @@ from .resolve import resolve
 from .statements import deduplicate, to_statement
 
 CHUNK = 50_000  # characters per parse: spaCy needs about 1 GB of scratch memory per 100,000
-BATCH_CHARS = 200_000  # characters per nlp.pipe batch, whatever the number of articles in it
+BATCH_CHARS = 100_000  # characters per nlp.pipe batch, whatever the number of articles in it
 
 Result = tuple[Article, tuple[Statement, ...]]
 OnError = Callable[[Article, str], None]

@@ -139,3 +139,15 @@ def test_standard_input(data, article):
 def test_stdin_needs_something_piped_in():
     result = kg("extract", "-")
     assert result.exit_code == 2 and "<stdin>: the file is empty" in result.stderr
+
+
+def test_parse_batches_are_bounded_by_characters_so_memory_stays_flat():
+    from kg.model import Article
+    from kg.pipeline import BATCH_CHARS, CHUNK, batches, pieces
+
+    long = Article(id="long", text=("Chile met Peru in Lima. " * 40 + "\n\n") * 1000)
+    items = list(pieces([Article(id=f"a{i}", text="Chile met Peru.") for i in range(100)] + [long]))
+    assert max(len(piece) for piece, _ in items) <= CHUNK
+    groups = list(batches(items, size=32))
+    assert all(len(group) <= 32 and sum(len(p) for p, _ in group) <= BATCH_CHARS for group in groups)
+    assert [context[0].id for group in groups for _, context in group][-1] == "long"
