@@ -179,8 +179,10 @@ def test_hovering_an_edge_shows_its_evidence(seed_visit):
         try:
             text = seed_visit.hover_edge(candidate["id"])
             break
-        except AssertionError:
+        except AssertionError:  # every point of this edge lies under a node or another edge
             continue
+    else:
+        pytest.fail("no straight edge with evidence could be hovered")
     assert candidate["sentence"][:60] in " ".join(text.split())
     assert f"Status{candidate['status']}" in text.replace("\n", "").replace("\t", "")
     assert "chars" in text and "confidence" in text
