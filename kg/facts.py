@@ -53,7 +53,7 @@ def title_phrase(title: Token, person: Token, linker: Linker) -> str:
             end += 1
         words = person.doc[start:end]
     else:
-        words = [t for t in title.subtree if t is title or (t.dep_ in ("compound", "prep", "pobj")
+        words = [t for t in title.subtree if t.i == title.i or (t.dep_ in ("compound", "prep", "pobj")
                  and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj")))]
     return " ".join(t.text for t in words if t.lower_ not in FORMER)
 
@@ -125,13 +125,17 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
 
 
 def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
-    """'Poland, a member of NATO': an apposition naming membership."""
+    """'Poland, a member of NATO', 'China, North Korea's main ally': appositions of belonging."""
     for token in tokens_of(doc):
         member = linker.resolution.tokens.get(token.head.i)
-        if token.dep_ != "appos" or token.lemma_.lower() not in ("member", "ally", "signatory") or not member:
+        lemma = token.lemma_.lower()
+        if token.dep_ != "appos" or lemma not in ("member", "ally", "signatory") or not member:
             continue
-        for obj, obj_token in [e for t in follow(token, "@of") for e in linker.entities(t)][:1]:
-            if linker.type_of(obj) == "Organization":
+        paths = ("@of", "poss") if lemma == "ally" else ("@of",)
+        for obj, obj_token in [e for path in paths for t in follow(token, path) for e in linker.entities(t)][:1]:
+            if lemma == "ally":
+                yield fact(member, "alliedWith", obj, token, "appos-ally", [token.head, obj_token], 0.75)
+            elif linker.type_of(obj) == "Organization":
                 yield fact(member, "memberOf", obj, token, "appos-member", [token.head, obj_token], 0.8)
 
 

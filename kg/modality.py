@@ -29,7 +29,7 @@ def cues() -> dict:
 
 def clause_verb(token: Token) -> Token:
     """The verb whose clause a trigger belongs to (a noun's light verb, or itself)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and token.dep_ not in CLAUSE_LINKS:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and token.dep_ not in CLAUSE_LINKS:
         token = token.head
     return token
 
@@ -130,7 +130,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
         return Modality("claimed" if status == "asserted" else status, source, "according to")
     node = verb
     for _ in range(6):
-        if node.dep_ not in CLAUSE_LINKS or node.head is node:
+        if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
             break
         link, node = node.dep_, node.head
         lemma = node.lemma_.lower()

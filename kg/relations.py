@@ -120,7 +120,7 @@ def follow(token: Token, path: str) -> list[Token]:
             elif step == "agent":
                 reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             elif step == "^":
-                reached += [node.head] if node.dep_ == "acl" and node.head is not node else []
+                reached += [node.head] if node.dep_ == "acl" and node.head.i != node.i else []
             elif step.startswith("*"):
                 reached += list(node.subtree)
             else:
@@ -224,7 +224,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
         return linker.entities(agents[0])
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return verb_subjects(verb.head, linker, intransitive, depth + 1)
     for child in verb.lefts:
         if child.dep_ == "advcl":
@@ -389,7 +389,7 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
     if frame is None or token.i < 2 or doc[token.i - 1].text != "-":
         return
     subject = linker.resolution.tokens.get(token.i - 2)
-    noun = token.head if token.head is not token else None
+    noun = token.head if token.head.i != token.i else None
     if not subject or noun is None:
         return
     if frame["object"] == "parties":

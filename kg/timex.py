@@ -101,7 +101,7 @@ def clause_dates(trigger: Token, verb: Token) -> list[Span]:
             if node in (trigger, verb):
                 found.append(ent)
                 break
-            if node.head is node or node.pos_ in ("VERB", "AUX") and node not in (trigger, verb):
+            if node.head.i == node.i or node.pos_ in ("VERB", "AUX") and node not in (trigger, verb):
                 break
             node = node.head
     return sorted(found, key=lambda ent: abs(ent.start - trigger.i))
