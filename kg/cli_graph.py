@@ -36,10 +36,10 @@ def build_store(files: list[Path], store: str, update_url: str | None, published
             counts[stored.action] += 1
             detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
             typer.echo(f"{stored.action} {stored.article}{detail}", err=True)
-        total = len(target.dataset())
+        total = target.triples()
     finally:
         target.close()
-    typer.echo(f"{counts['added']} added, {counts['skipped']} unchanged; the store holds {total} triples", err=True)
+    typer.echo(f"{counts['added']} added, {counts['skipped']} unchanged; the store's articles hold {total} triples", err=True)
 
 
 def query_source(graph: str | None, sparql: str | None, store: str | None) -> tuple[str, str]:

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+from rdflib.util import guess_format
 
 from .errors import KgError
 from .rdf import bind_prefixes
@@ -23,6 +24,7 @@ from .vocab import KGO
 
 BATCH = 1000  # triples per INSERT DATA: Virtuoso refuses requests far above ~10k triples
 HASH = ox.NamedNode(str(KGO.contentHash))
+QUAD_FORMATS = ("trig", "nquads", "json-ld", "trix")
 
 
 class GraphStore(Protocol):
@@ -32,6 +34,7 @@ class GraphStore(Protocol):
     def put(self, graph: Graph) -> None: ...
     def remove(self, article: URIRef) -> bool: ...
     def articles(self) -> list[URIRef]: ...
+    def triples(self) -> int: ...
     def dataset(self) -> Dataset: ...
     def close(self) -> None: ...
 
@@ -40,6 +43,9 @@ def n_triples(graph: Graph) -> list[str]:
     """The graph as sorted N-Triples lines, the content hash last."""
     lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
     return sorted(lines, key=lambda line: f"<{KGO.contentHash}>" in line)
+
+
+ARTICLE_QUADS = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h . ?s ?p ?o }} }}"
 
 
 def insert(graph_name: URIRef, lines: list[str]) -> str:
@@ -70,6 +76,10 @@ class LocalStore:
 
     def articles(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self.inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triples(self) -> int:
+        """Quads in article graphs."""
+        return int(next(iter(self.inner.query(ARTICLE_QUADS)))[0].value)
 
     def dataset(self) -> Dataset:
         return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner), default_union=True))
@@ -114,12 +124,16 @@ class RemoteStore:
     def remove(self, article: URIRef) -> bool:
         if article not in self.articles():
             return False
-        self.update(f"DROP GRAPH <{article}>")
+        self.update(f"DROP SILENT GRAPH <{article}>")  # Virtuoso refuses DROP GRAPH unless CREATE GRAPH made it
         return True
 
     def articles(self) -> list[URIRef]:
         rows = self.run(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h }} }}")
         return sorted(URIRef(str(row[0])) for row in rows)
+
+    def triples(self) -> int:
+        """Quads in article graphs (the server's own graphs are not counted)."""
+        return int(next(iter(self.run(ARTICLE_QUADS)))[0])
 
     def dataset(self) -> Dataset:
         return bind_prefixes(Dataset(store=self.connection(), default_union=True))
@@ -156,15 +170,21 @@ def open_store(spec: str | Path, update_url: str | None = None, create: bool = F
 
 
 def open_dataset(spec: str | Path) -> Dataset:
-    """The graph to read: an RDF file (Turtle, TriG, N-Quads, JSON-LD...), a store folder or an endpoint URL."""
+    """The graph to read: an RDF file, a store folder or an endpoint URL, as a dataset whose default graph
+    is the union of its named graphs; a file of triples (Turtle...) becomes one graph named after the file."""
     text = str(spec)
     if text.startswith(("http://", "https://")) or is_store(Path(spec)):
         return open_store(spec).dataset()
     path = Path(spec)
     if not path.is_file():
         raise KgError(f"{path}: no such graph file or store", "give a file written by kg build, or a --store folder")
+    dataset = bind_prefixes(Dataset(default_union=True))
+    fmt = guess_format(str(path)) or "turtle"
     try:
-        return bind_prefixes(Dataset(default_union=True).parse(path))
+        if fmt in QUAD_FORMATS:
+            return dataset.parse(path, format=fmt)
+        dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+        return dataset
     except Exception as error:  # rdflib's parsers raise many types on malformed files
         raise KgError(f"{path}: not readable RDF ({str(error).splitlines()[0][:200] if str(error) else error!r})",
                       "give a Turtle, TriG, N-Quads or JSON-LD file") from None
