@@ -17,5 +17,6 @@ def test_explore_notebook_runs_and_only_calls_the_public_api():
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs)
     assert "statements," in text and "How is Algeria connected to Israel?" in text and "Central entities:" in text
+    assert "accuses" in text and "relation" in text  # the named queries printed their tables
     pages = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert len(pages) == 2 and all(p.startswith('<div class="kg-page"><iframe srcdoc=') for p in pages)
