@@ -64,8 +64,12 @@ class LocalStore:
         return next((q.object.value for q in self.inner.quads_for_pattern(node, HASH, None, node)), None)
 
     def put(self, graph: Graph) -> None:
-        name = graph.identifier
-        self.inner.update(f"DROP SILENT GRAPH <{name}> ;\n" + insert(name, n_triples(graph)))
+        name = ox.NamedNode(str(graph.identifier))
+        if self.inner.contains_named_graph(name):
+            self.inner.update(f"DROP SILENT GRAPH <{name.value}> ;\n" + insert(graph.identifier, n_triples(graph)))
+            return
+        triples = ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+        self.inner.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
 
     def remove(self, article: URIRef) -> bool:
         node = ox.NamedNode(str(article))

@@ -1,6 +1,8 @@
 """kg build --store: a persistent Oxigraph store that merges articles, skips repeats and removes articles."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pyoxigraph
@@ -67,7 +69,7 @@ def test_articles_merge_and_remove(seeded, other, tmp_path):
                      "--format", "csv").stdout.splitlines()[1:]
     assert len(morocco) == 1
     relations = run_kg("query", "--store", store, "relations-of", "-p", "entity=Morocco", "--format", "csv")
-    articles = {line.split(",")[6] for line in relations.stdout.splitlines()[1:]}
+    articles = {row["article"] for row in csv.DictReader(io.StringIO(relations.stdout))}
     assert len(articles) == 2
     listed = run_kg("query", "--store", store, "articles", "--format", "csv").stdout
     article_id = next(line.split(",")[0] for line in listed.splitlines()[1:] if line.startswith("spain"))
