@@ -5,10 +5,13 @@ with evidence), so the named queries of ``ontologies/queries`` find what they lo
 store is loaded the way ``kg build --store`` loads it (one transaction per article); rdflib's
 in-memory Dataset gets the same quads. Prints ``name=value`` lines: sizes and seconds, then
 ``load_ratio`` and one ``<query>_speedup`` per named query (rdflib seconds / store seconds).
+An rdflib query still running after ``--cap`` seconds is stopped: its speedup is then a lower bound
+(and ``<query>_rdflib_stopped_at_cap=1`` says so).
 """
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
 import sys
 import tempfile
@@ -72,6 +75,7 @@ def timed(function):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--cap", type=float, default=300, help="seconds before an rdflib query is stopped")
     options = parser.parse_args()
     graphs = list(articles(options.triples))
     print(f"triples={sum(len(g) for g in graphs)}")
@@ -91,16 +95,28 @@ def main() -> None:
         for name, query in named_queries().items():
             text = query.bind(PARAMS.get(name, {}))
             store_seconds, store_rows = timed(lambda: list(run_query(on_store, text)))
-            rdflib_seconds, rdflib_rows = timed(lambda: list(run_query(memory, text)))
-            if len(store_rows) != len(rdflib_rows):
-                print(f"warning: {name}: {len(store_rows)} rows from the store, {len(rdflib_rows)} from rdflib",
-                      file=sys.stderr)
+            rdflib_seconds, rdflib_rows = capped(memory, text, options.cap)
             key = name.replace("-", "_")
             print(f"{key}_rows={len(store_rows)}")
             print(f"{key}_store_seconds={store_seconds:.3f}")
             print(f"{key}_rdflib_seconds={rdflib_seconds:.3f}")
+            if rdflib_rows is None:
+                print(f"{key}_rdflib_stopped_at_cap=1")
+            elif rdflib_rows != len(store_rows):
+                print(f"warning: {name}: {len(store_rows)} rows from the store, {rdflib_rows} from rdflib", file=sys.stderr)
             print(f"{key}_speedup={rdflib_seconds / store_seconds:.1f}", flush=True)
 
+
+def capped(memory: Dataset, text: str, cap: float) -> tuple[float, int | None]:
+    """rdflib's time and row count, in a forked child stopped after ``cap`` seconds (rows None then)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=lambda: sender.send(timed(lambda: len(list(run_query(memory, text))))))
+    child.start()
+    answer = receiver.recv() if receiver.poll(cap) else (cap, None)
+    child.kill()
+    child.join()
+    return answer
 
 if __name__ == "__main__":
     main()
