@@ -30,6 +30,7 @@ from .store import GraphStore
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
 WRITE_AHEAD = 4  # articles extracted but not yet in the store, at most
+FLUSH_EVERY = 100  # articles between flushes of the store
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +213,10 @@ def stored(stream: Iterator[Article], target: GraphStore, settings: Settings, ru
     """Put each article's graph into ``target`` on a writer thread, while extraction goes on."""
     with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as writer:
         pending: deque[Future] = deque()
-        for job in graphs(stream, settings, run):
+        for count, job in enumerate(graphs(stream, settings, run), 1):
             pending.append(writer.submit(put, target, *job))
+            if count % FLUSH_EVERY == 0:
+                writer.submit(target.close)  # flushes a local store's write buffers, which else grow; it stays open
             while len(pending) > WRITE_AHEAD:
                 yield pending.popleft().result()
         while pending:

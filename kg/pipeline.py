@@ -93,10 +93,10 @@ def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
     if settings.processes > 1:
         yield from extract_parallel(articles, settings, on_error)
         return
-    nlp = load_pipeline(settings.model, settings.gazetteer)
     found: list[Statement] = []
     failed = False
     for batch in batches(pieces(articles), settings.batch_size):
+        nlp = load_pipeline(settings.model, settings.gazetteer)  # cached; not loaded at all when nothing comes
         for doc, (article, text, base, last) in zip(nlp.pipe([p for p, _ in batch], batch_size=len(batch)),
                                                     [context for _, context in batch]):
             try:
@@ -128,7 +128,10 @@ def extract_group(articles: list[Article], settings: Settings, keep_going: bool
 
 
 def extract_parallel(articles: Iterable[Article], settings: Settings, on_error: OnError | None) -> Iterator[Result]:
-    """extract_all over ``settings.processes`` worker processes, a bounded number of groups in flight."""
+    """extract_all over ``settings.processes`` worker processes, a bounded number of groups in flight.
+
+    Groups are a quarter of a batch, so that workers share short corpora evenly.
+    """
     resolve_model(settings.model)  # a missing model fails here, with its message, not in a worker
     single = replace(settings, processes=1)
     pool = ProcessPoolExecutor(settings.processes, mp_context=multiprocessing.get_context("spawn"),
@@ -136,7 +139,7 @@ def extract_parallel(articles: Iterable[Article], settings: Settings, on_error: 
     pending: deque[tuple[list[Article], Future]] = deque()
     stream = iter(articles)
     try:
-        while group := list(islice(stream, settings.batch_size)):
+        while group := list(islice(stream, max(1, settings.batch_size // 4))):
             pending.append((group, pool.submit(extract_group, group, single, on_error is not None)))
             if len(pending) > 2 * settings.processes:
                 yield from settle(*pending.popleft(), on_error)
