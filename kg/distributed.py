@@ -80,15 +80,27 @@ def extract_distributed(articles: Iterable[Article], settings: Settings, address
     single = replace(settings, processes=1)
     client = connect(address)
     try:
-        client.register_plugin(PipelineLoader(single))
+        on_workers(client.register_plugin, PipelineLoader(single))
         window = 2 * max(1, len(client.scheduler_info()["workers"]))
         pending: deque = deque()
         stream = iter(articles)
         while group := list(islice(stream, settings.batch_size)):
             pending.append(client.submit(extract_shard, group, single, explain, keep_going, pure=False))
             if len(pending) > window:
-                yield pending.popleft().result()
+                yield on_workers(pending.popleft().result)
         while pending:
-            yield pending.popleft().result()
+            yield on_workers(pending.popleft().result)
     finally:
         client.close()
+
+
+def on_workers(call, *args):
+    """``call(*args)``, with a failure on the cluster (other than bad input) turned into a KgError."""
+    try:
+        return call(*args)
+    except KgError:
+        raise
+    except Exception as error:  # the cluster's own failure, reported without a traceback
+        raise KgError(f"the Dask cluster failed to run kg ({type(error).__name__}: {error})",
+                      "install kg and its spaCy model on every worker, and check the workers' logs",
+                      exit_code=1) from None

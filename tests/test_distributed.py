@@ -75,3 +75,17 @@ def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):
                                       "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot reach a Dask scheduler" in result.stderr and "dask scheduler" in result.stderr
+
+
+def test_a_failure_on_the_cluster_is_reported_without_a_traceback(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("no model here")
+
+    monkeypatch.setattr("kg.distributed.extract_all", broken)
+    with LocalCluster(n_workers=1, processes=False, protocol="tcp", host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        result = CliRunner().invoke(app, ["extract", str(FIXTURES / "seed-article.txt"), "--scheduler",
+                                          cluster.scheduler_address])
+    assert result.exit_code == 1
+    assert "the Dask cluster failed to run kg (RuntimeError: no model here)" in result.stderr
+    assert "Traceback" not in result.stderr
