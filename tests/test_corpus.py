@@ -151,3 +151,19 @@ def test_parse_batches_are_bounded_by_characters_so_memory_stays_flat():
     groups = list(batches(items, size=32))
     assert all(len(group) <= 32 and sum(len(p) for p, _ in group) <= BATCH_CHARS for group in groups)
     assert [context[0].id for group in groups for _, context in group][-1] == "long"
+
+
+def test_entities_merge_across_articles_in_the_store(tmp_path):
+    from kg.store import open_store
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "one", "text": "The US signed an agreement with Peru on Monday."}) + "\n"
+                    + json.dumps({"id": "two", "text": "The United States accused Chile of spying."}) + "\n")
+    assert kg("build", feed, "--store", tmp_path / "store", "--skip-bad").exit_code == 0
+    store = open_store(tmp_path / "store")
+    try:
+        rows = list(store.dataset().query(
+            'SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e rdfs:label "United States" } }'))
+    finally:
+        store.close()
+    assert len({row[0] for row in rows}) == 1 and len({row[1] for row in rows}) == 2
