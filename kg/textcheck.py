@@ -78,7 +78,7 @@ def mostly_utf8(data: bytes) -> bool:
     """True when most non-ASCII characters decode as UTF-8: a UTF-8 file with some broken bytes."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    return sum(ch > "\x7f" for ch in text) - broken > broken
+    return sum(ch > "\x7f" for ch in text) - broken >= broken
 
 
 def legacy(data: bytes) -> str:

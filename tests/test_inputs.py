@@ -202,3 +202,22 @@ def test_a_bad_input_pickles_with_its_hint():
 
 def test_the_size_limit_is_a_few_megabytes():
     assert 1_000_000 <= MAX_BYTES <= 20_000_000
+
+
+@pytest.mark.parametrize("name,content,where", [
+    ("empty.txt", b"", ""), ("blank.md", b"\n \n", ""), ("binary.txt", b"\x00\x01\x02", ""),
+    ("paper.pdf", b"%PDF-1.5\n", ""), ("broken.txt", b"caf\xc3\xa9 \xc3 ok", ""),
+    ("french.txt", FRENCH.encode(), ""), ("menu.html", b"<html><body><nav>Home</nav></body></html>", ""),
+    ("feed.jsonl", b'{"text": "Chile met Peru."}\n{"text": \n', ":2"),
+])
+def test_each_bad_input_exits_2_with_one_line_naming_it(tmp_path, name, content, where):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    path = write(tmp_path, name, content)
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"kg: error: {path}{where}: ") and line.endswith(")")
+    assert not result.stdout or where
