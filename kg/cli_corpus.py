@@ -12,8 +12,12 @@ from typing import Annotated, Optional
 import typer
 
 from . import corpus
+from .api import write_outputs
 from .corpus import Run, RunOptions
+from .errors import KgError
+from .outputs import prepare_dir
 from .pipeline import Settings
+from .store import open_store
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
 Processes = Annotated[int, typer.Option(min=1, help="Extraction processes on this machine.")]
@@ -40,11 +44,6 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
 def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
               published: date | None, settings: Settings, options: RunOptions) -> None:
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
-    from .api import write_outputs
-    from .errors import KgError
-    from .outputs import prepare_dir
-    from .store import open_store
-
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
     with Run(files, options) as run:
@@ -56,10 +55,9 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
                 target.close()
             written = f"{added} added to {store}"
         else:
-            prepare_dir(out or Path("outputs"))
+            folder = prepare_dir(out or Path("outputs"))
             dataset, records = corpus.dataset(files, published, settings, run)
             run.check()
-            title = f"{run.articles} articles"
-            written = ", ".join(map(str, write_outputs(dataset, records, out or Path("outputs"), title)))
+            written = ", ".join(map(str, write_outputs(dataset, records, folder, f"{run.articles} articles")))
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)
