@@ -80,7 +80,10 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path != "/sparql":
             return self.send(error(404, "the SPARQL endpoint is at /sparql"))
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self.headers.get("Content-Length") or "0"
+        if not length.isdigit():
+            return self.send(error(411, "send a valid Content-Length"))
+        length = int(length)
         if length > MAX_BODY:
             return self.send(error(413, f"request body over {MAX_BODY} bytes"))
         body = self.rfile.read(length).decode("utf-8", errors="replace")
