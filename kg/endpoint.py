@@ -104,8 +104,7 @@ def execute(store: ox.Store, request: dict) -> Reply:
             return Reply(204, "text/plain", b"")
         graphs = {"default_graph": [ox.NamedNode(g) for g in request["default"]] or None,
                   "named_graphs": [ox.NamedNode(g) for g in request["named"]] or None}
-        result = store.query(request["text"], prefixes=ALL_PREFIXES, use_default_graph_as_union=not request["default"],
-                             **{k: v for k, v in graphs.items() if v})
+        result = store.query(request["text"], prefixes=ALL_PREFIXES, **{k: v for k, v in graphs.items() if v})
         return answer(result, request["accept"], request["limit"])
     except SyntaxError as problem:
         return error(400, f"invalid SPARQL: {str(problem).splitlines()[0]}")

@@ -59,12 +59,18 @@ def plain(term, predicate=None):
 
 
 def canonical(dataset: Dataset) -> Dataset:
-    """A fresh dataset with the same quads, added graph by graph in sorted order."""
+    """A fresh dataset with the same quads, added graph by graph in sorted order.
+
+    Default-graph triples that a named graph also holds are left out: a store's default graph
+    is the merge of its article graphs.
+    """
     copy = bind_prefixes(Dataset())
     quads = sorted((s, p, plain(o, p), g) for s, p, o, g in dataset.quads((None, None, None, None)))
+    named = {(s, p, o) for s, p, o, g in quads if g != DATASET_DEFAULT_GRAPH_ID}
     for s, p, o, g in quads:
-        name = g.identifier if isinstance(g, Graph) else g
-        copy.graph(name if name is not None else DATASET_DEFAULT_GRAPH_ID).add((s, p, o))
+        if g == DATASET_DEFAULT_GRAPH_ID and (s, p, o) in named:
+            continue
+        copy.graph(g).add((s, p, o))
     return copy
 
 

@@ -1,6 +1,7 @@
 """The persistent graph store: one named graph per article, on disk (Oxigraph) or behind SPARQL 1.1.
 
-Putting an article replaces its named graph, content hash included, in one transaction on disk,
+Putting an article replaces its named graph, content hash included, in one transaction on disk
+(the merged default graph is updated in the same transaction),
 so a killed load leaves every article either wholly stored or as it was, and an article whose
 hash is already there is skipped. A remote store (Virtuoso, Fuseki, GraphDB...) gets the graph
 in batches with the hash last, so an interrupted load is redone by the next run.
@@ -52,9 +53,22 @@ def insert(graph_name: URIRef, lines: list[str]) -> str:
     return f"INSERT DATA {{ GRAPH <{graph_name}> {{\n" + "\n".join(lines) + "\n} }"
 
 
+def forget(name: str) -> str:
+    """SPARQL Update taking graph ``name`` out, with its triples from the merged default graph
+    unless another article graph holds them too."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{name}>")
+
+
 @dataclass(frozen=True, slots=True)
 class LocalStore:
-    """An embedded on-disk Oxigraph store (RocksDB: one writer process at a time)."""
+    """An embedded on-disk Oxigraph store (RocksDB: one writer process at a time).
+
+    Each article is a named graph, and the default graph is kept as their merge (a set), so
+    queries without GRAPH see every triple once; Oxigraph's own union of graphs would repeat
+    an entity's label once per article that mentions it.
+    """
 
     path: Path
     inner: ox.Store
@@ -66,16 +80,18 @@ class LocalStore:
     def put(self, graph: Graph) -> None:
         name = ox.NamedNode(str(graph.identifier))
         if self.inner.contains_named_graph(name):
-            self.inner.update(f"DROP SILENT GRAPH <{name.value}> ;\n" + insert(graph.identifier, n_triples(graph)))
+            lines = "\n".join(n_triples(graph))
+            self.inner.update(f"{forget(name.value)} ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{lines}\n}} }} ;\n"
+                              f"INSERT DATA {{\n{lines}\n}}")
             return
-        triples = ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
-        self.inner.extend([ox.Quad(t.subject, t.predicate, t.object, name) for t in triples])
+        triples = list(ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES))
+        self.inner.extend([*(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
+                           *(ox.Quad(t.subject, t.predicate, t.object) for t in triples)])
 
     def remove(self, article: URIRef) -> bool:
-        node = ox.NamedNode(str(article))
-        if not self.inner.contains_named_graph(node):
+        if not self.inner.contains_named_graph(ox.NamedNode(str(article))):
             return False
-        self.inner.update(f"DROP GRAPH <{article}>")
+        self.inner.update(forget(str(article)))
         return True
 
     def articles(self) -> list[URIRef]:
@@ -86,7 +102,8 @@ class LocalStore:
         return int(next(iter(self.inner.query(ARTICLE_QUADS)))[0].value)
 
     def dataset(self) -> Dataset:
-        return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner), default_union=True))
+        """The store through rdflib: queries read the merged default graph; ``quads`` skips it."""
+        return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner)))
 
     def close(self) -> None:
         self.inner.flush()

@@ -116,7 +116,7 @@ def test_read_only_by_default(endpoint):
     assert status == 403 and "read-only" in body
     form = urllib.parse.urlencode({"update": 'INSERT DATA { <http://e/x> <http://e/p> "x" }'}).encode()
     assert http(endpoint.url, form, {"Content-Type": "application/x-www-form-urlencoded"})[0] == 403
-    assert not client(endpoint.url, "ASK { <http://e/x> ?p ?o }").queryAndConvert()["boolean"]
+    assert not client(endpoint.url, "ASK { GRAPH ?g { <http://e/x> ?p ?o } }").queryAndConvert()["boolean"]
 
 
 @pytest.mark.parametrize("query", [
@@ -178,9 +178,9 @@ def test_updates_need_the_flag_and_the_token(tmp_path):
         insert = 'INSERT DATA { GRAPH <http://e/g> { <http://e/x> <http://e/p> "x" } }'
         assert update(server.url, insert)[0] == 401
         assert update(server.url, insert, "wrong")[0] == 401
-        assert not client(server.url, "ASK { <http://e/x> ?p ?o }").queryAndConvert()["boolean"]
+        assert not client(server.url, "ASK { GRAPH ?g { <http://e/x> ?p ?o } }").queryAndConvert()["boolean"]
         assert update(server.url, insert, TOKEN)[0] == 204
-        assert client(server.url, "ASK { <http://e/x> ?p ?o }").queryAndConvert()["boolean"]
+        assert client(server.url, "ASK { GRAPH ?g { <http://e/x> ?p ?o } }").queryAndConvert()["boolean"]
         status, body = update(server.url, "LOAD <file:///etc/passwd> INTO GRAPH <http://e/g>", TOKEN)
         assert status == 403 and "LOAD" in body
         assert update(server.url, "DROP GRAPH <http://e/g>", TOKEN)[0] == 204
