@@ -1,4 +1,4 @@
-"""Corpus scale: time and peak memory of ``kg build CORPUS --store`` at growing corpus sizes.
+"""Corpus scale: time and peak memory of ``kg build CORPUS --store STORE --skip-bad`` at growing corpus sizes.
 
 Each size runs in its own process (its peak RSS is that process's alone), streaming a synthetic
 JSON Lines corpus into a fresh store. Prints ``name=value`` lines: seconds, articles per second and
@@ -80,8 +80,9 @@ def main() -> None:
         results = {}
         for size in sizes:
             corpus = write_corpus(Path(folder, f"corpus-{size}.jsonl"), size)
-            seconds, peak = measure([*kg, "build", str(corpus), "--store", str(Path(folder, f"store-{size}"))])
-            startup, _ = measure([*kg, "build", str(corpus), "--store", str(Path(folder, f"store-{size}"))])
+            build = [*kg, "build", str(corpus), "--store", str(Path(folder, f"store-{size}")), "--skip-bad"]
+            seconds, peak = measure(build)
+            startup, _ = measure(build)
             results[size] = (seconds, peak, startup)
             print(f"scale_{size}_seconds={seconds:.1f}")
             print(f"scale_{size}_articles_per_second={size / seconds:.2f}")

@@ -5,9 +5,10 @@ Prints ``name=value`` lines (articles per second, and ratios):
   extract_articles_per_second  read the JSON Lines corpus, normalise, parse, resolve, extract statements
   end_to_end_articles_per_second  the same, plus each article's RDF graph put into an on-disk store
   throughput_ratio             end to end / bare (the issue's target: at least 0.8)
-  processes_2_speedup          extraction with 2 worker processes / 1 process (pool start-up included)
+  processes_2_speedup          extraction with 2 worker processes / 1 process, over 4 x --articles (start-up included)
   throughput_ratio_processes_2 end to end with 2 extraction processes / bare spaCy in one
-Each timing is the best of ``--rounds`` interleaved rounds, which damps noise from other work on the machine.
+Ratios are medians over ``--rounds`` rounds of per-round ratios (the runs of a round are interleaved, so they
+see the same load from other work on the machine); ``_cpu`` figures use this process's CPU time instead of wall time.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from statistics import median
 from pathlib import Path
 
 import spacy
@@ -30,58 +32,67 @@ from kg.pipeline import Settings, extract_all
 from kg.store import open_store
 
 
-def best(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """The shortest of ``rounds`` timings of each run, the runs interleaved."""
-    times = {name: float("inf") for name in runs}
+def timings(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds of each run in each of ``rounds`` rounds, the runs interleaved within a round."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(rounds):
         for name, run in runs.items():
-            start = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             run()
-            times[name] = min(times[name], time.perf_counter() - start)
+            times[name].append((time.perf_counter() - wall, time.process_time() - cpu))
     return times
+
+
+def ratio(times: dict, run: str, reference: str, index: int) -> float:
+    """Speed of ``run`` relative to ``reference``: the median over rounds (a round's runs saw the same load)."""
+    return median(theirs[index] / mine[index] for mine, theirs in zip(times[run], times[reference]))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=120)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kg-bench-throughput-"))
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in synthetic_records(args.articles)), encoding="utf-8")
-    texts = [article.text for article in read_articles([corpus])]
     settings = Settings(model=args.model)
     bare = spacy.load(resolve_model(args.model))
     load_pipeline(settings.model, settings.gazetteer)
     stores = iter(range(10**6))
 
-    def end_to_end(processes: int = 1) -> None:
-        target = open_store(folder / f"store-{next(stores)}", create=True)
-        try:
-            for _ in store([corpus], target, None, replace(settings, processes=processes), Run([corpus], RunOptions())):
-                pass
-        finally:
-            target.close()
+    def runs(size: int, processes: tuple[int, ...]) -> dict[str, Callable[[], object]]:
+        """Bare spaCy, extraction and end to end (into a new store) over one synthetic corpus of ``size``."""
+        corpus = folder / f"corpus-{size}.jsonl"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in synthetic_records(size)), encoding="utf-8")
+        texts = [article.text for article in read_articles([corpus])]
 
-    times = best(args.rounds, {
-        "bare": lambda: [doc for doc in bare.pipe(texts, batch_size=settings.batch_size)],
-        "extract": lambda: list(extract_all(read_articles([corpus]), settings)),
-        "end_to_end": end_to_end,
-    })
-    for name, seconds in times.items():
-        print(f"{name}_articles_per_second={args.articles / seconds:.2f}", flush=True)
-    print(f"extract_ratio={times['bare'] / times['extract']:.2f}")
-    print(f"throughput_ratio={times['bare'] / times['end_to_end']:.2f}", flush=True)
-    processes = best(1, {n: lambda n=n: list(extract_all(read_articles([corpus]), replace(settings, processes=n)))
-                         for n in (1, 2)})
-    for n, seconds in processes.items():
-        print(f"processes_{n}_articles_per_second={args.articles / seconds:.2f}")
-    print(f"processes_2_speedup={processes[1] / processes[2]:.2f}")
-    seconds = best(1, {"end_to_end_2": lambda: end_to_end(2)})["end_to_end_2"]
-    print(f"end_to_end_processes_2_articles_per_second={args.articles / seconds:.2f}")
-    print(f"throughput_ratio_processes_2={times['bare'] / seconds:.2f}")
+        def end_to_end(n: int) -> None:
+            target = open_store(folder / f"store-{next(stores)}", create=True)
+            try:
+                for _ in store([corpus], target, None, replace(settings, processes=n), Run([corpus], RunOptions())):
+                    pass
+            finally:
+                target.close()
 
+        return {"bare": lambda: [doc for doc in bare.pipe(texts, batch_size=settings.batch_size)],
+                **{f"extract_{n}": lambda n=n: list(extract_all(read_articles([corpus]), replace(settings, processes=n)))
+                   for n in processes},
+                **{f"end_to_end_{n}": lambda n=n: end_to_end(n) for n in processes}}
+
+    times = timings(args.rounds, runs(args.articles, (1,)))
+    for name, found in times.items():
+        print(f"{name.removesuffix('_1')}_articles_per_second={args.articles / median(w for w, _ in found):.2f}")
+        print(f"{name.removesuffix('_1')}_cpu_ms_per_article={median(c for _, c in found) * 1000 / args.articles:.0f}")
+    for name, index in (("", 0), ("_cpu", 1)):
+        print(f"extract_ratio{name}={ratio(times, 'extract_1', 'bare', index):.2f}")
+        print(f"throughput_ratio{name}={ratio(times, 'end_to_end_1', 'bare', index):.2f}", flush=True)
+    size = 4 * args.articles  # long enough for the worker processes' start-up to matter less
+    times = timings(1, runs(size, (1, 2)))
+    for n in (1, 2):
+        print(f"processes_{n}_articles_per_second={size / times[f'extract_{n}'][0][0]:.2f}")
+    print(f"processes_2_speedup={ratio(times, 'extract_2', 'extract_1', 0):.2f}")
+    print(f"end_to_end_processes_2_articles_per_second={size / times['end_to_end_2'][0][0]:.2f}")
+    print(f"throughput_ratio_processes_2={ratio(times, 'end_to_end_2', 'bare', 0):.2f}")
 
 if __name__ == "__main__":
     sys.exit(main())

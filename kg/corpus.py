@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -29,7 +26,6 @@ from .records import to_jsonl
 from .store import GraphStore
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
-WRITE_AHEAD = 4  # articles extracted but not yet in the store, at most
 FLUSH_EVERY = 100  # articles between flushes of the store
 
 
@@ -210,34 +206,23 @@ def store(paths: list[Path], target: GraphStore, published: date | None, setting
 
 
 def stored(stream: Iterator[Article], target: GraphStore, settings: Settings, run: Run) -> Iterator[Stored]:
-    """Put each article's graph into ``target`` on a writer thread, while extraction goes on."""
-    with ThreadPoolExecutor(1, thread_name_prefix="kg-store") as writer:
-        pending: deque[Future] = deque()
-        for count, job in enumerate(graphs(stream, settings, run), 1):
-            pending.append(writer.submit(put, target, *job))
-            if count % FLUSH_EVERY == 0:
-                writer.submit(target.close)  # flushes a local store's write buffers, which else grow; it stays open
-            while len(pending) > WRITE_AHEAD:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    """Put each article's graph into ``target`` as it comes (a writer thread was slower: the GIL)."""
+    for count, (article, statements, graph) in enumerate(graphs(stream, settings, run), 1):
+        target.put(graph)
+        if count % FLUSH_EVERY == 0:
+            target.close()  # flushes a local store's write buffers, which otherwise grow; the store stays open
+        yield Stored(article, "added", statements, len(graph))
 
 
-def put(target: GraphStore, article: str, statements: int, make_graph: Callable[[], Graph]) -> Stored:
-    graph = make_graph()
-    target.put(graph)
-    return Stored(article, "added", statements, len(graph))
-
-
-def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[tuple[str, int, Callable]]:
-    """(article id, statement count, its graph's maker) of each article, extracted here or on the cluster."""
+def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[tuple[str, int, Graph]]:
+    """(article id, statement count, named graph) of each article, extracted here or on the cluster."""
     if run.options.scheduler:
         for shard in shards(stream, settings, run):
             parsed = Dataset()
             parsed.parse(data=shard.nquads, format="nquads")
             for article, count in zip(shard.articles, shard.statements):
-                yield article, count, partial(parsed.graph, article_iri(article))
+                yield article, count, parsed.graph(article_iri(article))
         return
     for article, found in extract_all(stream, settings, on_error(run)):
         run.advance(len(found))
-        yield article.id, len(found), partial(article_graph, article, found)
+        yield article.id, len(found), article_graph(article, found)
