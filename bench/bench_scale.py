@@ -61,12 +61,14 @@ def write_corpus(path: Path, count: int) -> Path:
 
 def measure(command: list[str]) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of one child process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if status:
-        raise SystemExit(f"bench_scale: {' '.join(command)} failed: {child.stderr.read().decode()[-500:]}")
+    with tempfile.TemporaryFile() as log:  # a line per article: a pipe would fill up and stall the build
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        if status:
+            log.seek(0)
+            raise SystemExit(f"bench_scale: {' '.join(command)} failed: {log.read().decode()[-500:]}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -90,10 +92,9 @@ def main() -> None:
             print(f"scale_{size}_resume_seconds={startup:.1f}", flush=True)
         small, large = sizes[0], sizes[-1]
         if large > small:
-            (t_small, m_small, r_small), (t_large, m_large, r_large) = results[small], results[large]
             per_article = [(results[s][0] - results[s][2]) / s for s in (small, large)]
             print(f"scale_time_per_article_ratio_{large}_{small}={per_article[1] / per_article[0]:.2f}")
-            print(f"scale_peak_memory_ratio_{large}_{small}={m_large / m_small:.2f}")
+            print(f"scale_peak_memory_ratio_{large}_{small}={results[large][1] / results[small][1]:.2f}")
 
 
 if __name__ == "__main__":

@@ -2,23 +2,41 @@
 
     >>> import kg
     >>> statements = kg.extract(kg.Article(id="a1", text="Israel signed an agreement with Morocco."))
-"""
-from .analytics import analyze, connections, ego_network, entity_network, format_analysis
-from .api import BuildResult, build, extract_files
-from .errors import KgError
-from .ingest import read_articles
-from .model import Article, Entity, Evidence, Predicate, Statement
-from .named_queries import resolve as resolve_query
-from .page import embed_page, render_ego_page, render_network, render_page
-from .pipeline import Settings, extract, extract_all
-from .query import format_result, run_query
-from .rdf import to_dataset, union
-from .records import statement_record
-from .store import open_dataset
 
-__all__ = ["Article", "BuildResult", "Entity", "Evidence", "KgError", "Predicate", "Settings", "Statement",
-           "build", "extract", "extract_all", "extract_files", "format_result", "read_articles",
-           "run_query", "statement_record", "to_dataset", "union",
-           "analyze", "connections", "ego_network", "embed_page", "entity_network", "format_analysis",
-           "render_ego_page", "render_network", "render_page", "open_dataset", "resolve_query"]
+Names are imported on first use, so ``import kg`` (and a store-writer process) starts fast.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+#: Public name -> the module that defines it.
+EXPORTS = {
+    **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "analytics"),
+    **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
+    "KgError": "errors",
+    "read_articles": "ingest",
+    **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),
+    "resolve_query": "named_queries",
+    **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "page"),
+    **dict.fromkeys(("Settings", "extract", "extract_all"), "pipeline"),
+    **dict.fromkeys(("format_result", "run_query"), "query"),
+    **dict.fromkeys(("to_dataset", "union"), "rdf"),
+    "statement_record": "records",
+    **dict.fromkeys(("open_dataset", "open_store"), "store"),
+}
+ALIASES = {"resolve_query": "resolve"}
+
+__all__ = sorted(EXPORTS)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name not in EXPORTS:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(import_module(f".{EXPORTS[name]}", __name__), ALIASES.get(name, name))
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *EXPORTS})

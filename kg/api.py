@@ -8,15 +8,15 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from .corpus import Run, RunOptions, Stored
+from .corpus import store as corpus_store
 from .ingest import read_articles
 from .model import Article, Statement
 from .outputs import prepare_dir, write_files
 from .page import render_page
 from .pipeline import Settings, extract_all
-from .iri import article_iri
-from .rdf import article_graph, content_hash, to_dataset, union
+from .rdf import to_dataset, union
 from .records import to_jsonl
-from .store import GraphStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +62,10 @@ def write_outputs(dataset: Dataset, records: str, out: Path, title: str) -> tupl
     return tuple(files)
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
-    """What happened to one article in ``store_articles``: ``added`` or ``skipped`` (same content hash)."""
-
-    article: str
-    action: str
-    statements: int = 0
-    triples: int = 0
-
-
-def store_articles(paths: Iterable[Path], store: GraphStore, published: date | None = None,
-                   settings: Settings = Settings()) -> Iterator[Stored]:
-    """Add each article's named graph to ``store``, one transaction per article, streaming.
-
-    Articles whose content hash the store already holds are skipped before extraction.
-    """
-    skipped: list[Stored] = []
-
-    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
-        for article in articles:
-            if store.digest(article_iri(article.id)) == content_hash(article):
-                skipped.append(Stored(article.id, "skipped"))
-            else:
-                yield article
-
-    for article, statements in extract_all(fresh(read_articles(list(paths), published)), settings):
-        yield from skipped
-        skipped.clear()
-        graph = article_graph(article, statements)
-        store.put(graph)
-        yield Stored(article.id, "added", len(statements), len(graph))
-    yield from skipped
+def store_articles(paths: Iterable[Path], store: str | Path, update_url: str | None = None,
+                   published: date | None = None, settings: Settings = Settings()) -> Iterator[Stored]:
+    """Add each article's named graph to ``store`` (a folder, created if missing, or a SPARQL endpoint URL),
+    one transaction per article, streaming; articles whose content hash the store already holds come back
+    ``unchanged``. Open the store afterwards with :func:`kg.open_store` to query or count it."""
+    files = list(paths)
+    yield from corpus_store(files, store, update_url, published, settings, Run(files, RunOptions()))

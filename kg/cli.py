@@ -54,13 +54,9 @@ def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
         settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
-        if skip_bad or progress or scheduler:
+        if store or skip_bad or progress or scheduler:
             return run_build(files, out, store, update_url, parse_date(published), settings,
                              run_options(skip_bad, progress, scheduler))
-        if store:
-            from .cli_graph import build_store
-
-            return build_store(files, store, update_url, parse_date(published), settings, out)
         result = api.build(files, out or Path("outputs"), parse_date(published), settings)
     except KgError as error:
         fail(error)

@@ -5,6 +5,7 @@ The option types are declared here and used by the commands in :mod:`kg.cli`.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -41,6 +42,23 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
     run.check()
 
 
+def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
+                settings: Settings, run: Run) -> str:
+    """Add the articles to ``store``, a line per article on stderr unless a progress bar shows; what was done."""
+    counts: Counter[str] = Counter()
+    for stored in corpus.store(files, store, update_url, published, settings, run):
+        counts[stored.action] += 1
+        if not run.options.progress:
+            detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
+            run.say(f"{stored.action} {stored.article}{detail}")
+    target = open_store(store, update_url)
+    try:
+        total = target.triples()
+    finally:
+        target.close()
+    return f"{counts['added']} added, {counts['unchanged']} unchanged in {store}; its articles hold {total} triples"
+
+
 def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
               published: date | None, settings: Settings, options: RunOptions) -> None:
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
@@ -48,12 +66,7 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
     with Run(files, options) as run:
         if store:
-            target = open_store(store, update_url, create=True)
-            try:
-                added = sum(item.action == "added" for item in corpus.store(files, target, published, settings, run))
-            finally:
-                target.close()
-            written = f"{added} added to {store}"
+            written = build_store(files, store, update_url, published, settings, run)
         else:
             folder = prepare_dir(out or Path("outputs"))
             dataset, records = corpus.dataset(files, published, settings, run)

@@ -2,44 +2,23 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rdflib import URIRef
 
-from . import api
 from .cli import Store, UpdateUrl, app, fail
 from .errors import KgError
 from .export import EXPORTERS, export
 from .iri import article_iri
 from .named_queries import listing, resolve
 from .outputs import write_files
-from .pipeline import Settings
 from .query import format_result, run_query
 from .store import open_dataset, open_store
 
 REPORT_LINES = 60
 Source = Annotated[Optional[str], typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")]
-
-
-def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
-                settings: Settings, out: Path | None) -> None:
-    """``kg build --store``: add each article's named graph, one line per article on stderr."""
-    if out is not None:
-        raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
-    target = open_store(store, update_url, create=True)
-    try:
-        counts = {"added": 0, "skipped": 0}
-        for stored in api.store_articles(files, target, published, settings):
-            counts[stored.action] += 1
-            detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
-            typer.echo(f"{stored.action} {stored.article}{detail}", err=True)
-        total = target.triples()
-    finally:
-        target.close()
-    typer.echo(f"{counts['added']} added, {counts['skipped']} unchanged; the store's articles hold {total} triples", err=True)
 
 
 def query_source(graph: str | None, sparql: str | None, store: str | None) -> tuple[str, str]:

@@ -13,20 +13,29 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
-from .api import Stored
 from .errors import KgError
 from .ingest import CORPUS_SUFFIXES, STDIN, BadInput, read_articles
 from .iri import article_iri
 from .model import Article
 from .pipeline import Settings, extract_all
-from .rdf import article_graph, bind_prefixes, content_hash, to_dataset
+from .rdf import ArticleGraph, article_graph, bind_prefixes, content_hash, from_nquads, to_dataset
 from .records import to_jsonl
-from .store import GraphStore
+from .store import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot, open_store
+from .writer import Writer
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
-FLUSH_EVERY = 100  # articles between flushes of the store
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What happened to one article in a store build: ``added``, or ``unchanged`` (same content hash)."""
+
+    article: str
+    action: str
+    statements: int = 0
+    triples: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,47 +190,75 @@ def dataset(paths: list[Path], published: date | None, settings: Settings, run: 
     return to_dataset(results), to_jsonl(s for _, found in results for s in found)
 
 
-def store(paths: list[Path], target: GraphStore, published: date | None, settings: Settings,
-          run: Run) -> Iterator[Stored]:
-    """Add every article's named graph to ``target``, one transaction each, streaming.
+def store(paths: list[Path], spec: str | Path, update_url: str | None, published: date | None,
+          settings: Settings, run: Run) -> Iterator[Stored]:
+    """Add every article's named graph to the store ``spec`` (a folder or an endpoint URL), one
+    transaction each, streaming.
 
-    An article whose content hash the store already holds is skipped before extraction,
-    so re-running over a corpus resumes where it stopped.
+    An article whose content hash the store already holds is skipped before extraction, so
+    re-running over a corpus resumes where it stopped. When extraction runs in this process, a
+    local store is written by a process of its own (:mod:`kg.writer`), so parsing and writing overlap.
     """
+    if settings.processes == 1 and not run.options.scheduler and not is_endpoint(spec):
+        yield from store_beside(paths, Path(spec), published, settings, run)
+        return
+    target = open_store(spec, update_url, create=True)
+    try:
+        yield from store_here(paths, target, published, settings, run)
+    finally:
+        target.close()
+
+
+def fresh(stream: Iterator[Article], target: GraphStore | None, run: Run,
+          unchanged: list[Stored]) -> Iterator[Article]:
+    """The articles whose content hash ``target`` does not hold; the others go to ``unchanged``."""
+    for article in stream:
+        if target is not None and target.digest(article_iri(article.id)) == content_hash(article):
+            unchanged.append(Stored(article.id, "unchanged"))
+            run.same()
+        else:
+            yield article
+
+
+def store_beside(paths: list[Path], path: Path, published: date | None, settings: Settings,
+                 run: Run) -> Iterator[Stored]:
+    """Extract here, write in the writer process; an article is reported once committed."""
     unchanged: list[Stored] = []
-
-    def fresh(stream: Iterator[Article]) -> Iterator[Article]:
-        for article in stream:
-            if target.digest(article_iri(article.id)) == content_hash(article):
-                unchanged.append(Stored(article.id, "skipped"))
-                run.same()
-            else:
-                yield article
-
-    for added in stored(fresh(articles(paths, published, run)), target, settings, run):
+    with Writer(path) as writer:
+        stream = fresh(articles(paths, published, run), open_snapshot(path) if is_store(path) else None, run,
+                       unchanged)
+        for article, found in extract_all(stream, settings, on_error(run)):
+            run.advance(len(found))
+            yield from unchanged
+            unchanged.clear()
+            yield from (Stored(name, "added", statements, triples)
+                        for name, statements, triples in writer.put(article, found))
         yield from unchanged
-        unchanged.clear()
-        yield added
-    yield from unchanged
+        yield from (Stored(name, "added", statements, triples) for name, statements, triples in writer.close())
 
 
-def stored(stream: Iterator[Article], target: GraphStore, settings: Settings, run: Run) -> Iterator[Stored]:
-    """Put each article's graph into ``target`` as it comes (a writer thread was slower: the GIL)."""
+def store_here(paths: list[Path], target: GraphStore, published: date | None, settings: Settings,
+               run: Run) -> Iterator[Stored]:
+    """Extract elsewhere (worker processes, a cluster) or write elsewhere (an endpoint); put graphs from here."""
+    unchanged: list[Stored] = []
+    stream = fresh(articles(paths, published, run), target, run, unchanged)
     for count, (article, statements, graph) in enumerate(graphs(stream, settings, run), 1):
         target.put(graph)
         if count % FLUSH_EVERY == 0:
-            target.close()  # flushes a local store's write buffers, which otherwise grow; the store stays open
+            target.flush()
+        yield from unchanged
+        unchanged.clear()
         yield Stored(article, "added", statements, len(graph))
+    yield from unchanged
 
 
-def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[tuple[str, int, Graph]]:
+def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[tuple[str, int, ArticleGraph]]:
     """(article id, statement count, named graph) of each article, extracted here or on the cluster."""
     if run.options.scheduler:
         for shard in shards(stream, settings, run):
-            parsed = Dataset()
-            parsed.parse(data=shard.nquads, format="nquads")
+            parsed = from_nquads(shard.nquads)
             for article, count in zip(shard.articles, shard.statements):
-                yield article, count, parsed.graph(article_iri(article))
+                yield article, count, parsed[str(article_iri(article))]
         return
     for article, found in extract_all(stream, settings, on_error(run)):
         run.advance(len(found))

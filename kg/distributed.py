@@ -19,7 +19,7 @@ from .errors import KgError
 from .model import Article
 from .nlp import resolve_model
 from .pipeline import Settings, extract_all, warm
-from .rdf import to_dataset
+from .rdf import article_graph, to_nquads
 from .records import to_jsonl
 
 CONNECT_TIMEOUT = "10s"
@@ -54,7 +54,7 @@ def extract_shard(articles: list[Article], settings: Settings, explain: bool, ke
     on_error = (lambda article, error: failures.append((article, error))) if keep_going else None
     results = list(extract_all(articles, settings, on_error))
     return Shard(tuple(a.id for a, _ in results), tuple(len(found) for _, found in results),
-                 to_dataset(results).serialize(format="nquads"),
+                 to_nquads(article_graph(article, found) for article, found in results),
                  to_jsonl((s for _, found in results for s in found), explain), tuple(failures))
 
 

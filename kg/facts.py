@@ -11,11 +11,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicon import load_json
+from .modality import cues
 from .relations import Linker, Relation, follow
 from .sentences import tokens_of
 
-FORMER = ("former", "ex", "previous", "erstwhile", "onetime", "late", "then")
 TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
+
+
+def former_words() -> set[str]:
+    """'former', 'ex', 'late'...: a title or tie that no longer holds (from modality.json)."""
+    return cues()["former_modifiers"]
 
 
 @lru_cache(maxsize=1)
@@ -36,8 +41,8 @@ def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens
 
 def title_start(title: Token, linker: Linker) -> int:
     """Where the words of a title before a name begin ('national security adviser')."""
-    doc, start = title.doc, title.i
-    while start > 0 and not linker.resolution.tokens.get(start - 1) and doc[start - 1].lower_ not in FORMER and (
+    doc, start, former = title.doc, title.i, former_words()
+    while start > 0 and not linker.resolution.tokens.get(start - 1) and doc[start - 1].lower_ not in former and (
             doc[start - 1].is_title or doc[start - 1].pos_ in ("NOUN", "ADJ")):
         start -= 1
     return start
@@ -55,7 +60,7 @@ def title_phrase(title: Token, person: Token, linker: Linker) -> str:
     else:
         words = [t for t in title.subtree if t.i == title.i or (t.dep_ in ("compound", "prep", "pobj")
                  and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj")))]
-    return " ".join(t.text for t in words if t.lower_ not in FORMER)
+    return " ".join(t.text for t in words if t.lower_ not in former_words())
 
 
 def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | None:
@@ -97,7 +102,7 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
     for title, scope in titles_of(person, linker):
         entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
         window = person.doc[max(0, min(title.i, title_start(title, linker)) - 3):person.i]
-        former = "former" if any(t.lower_ in FORMER for t in [*scope, *window]) else ""
+        former = "former" if any(t.lower_ in former_words() for t in [*scope, *window]) else ""
         if entry.get("object"):
             targets = [e for path in entry["object"] for t in follow(title, path) for e in linker.entities(t)]
         else:
@@ -179,7 +184,7 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         for child in token.children:
             ruler = linker.resolution.tokens.get(child.i)
             if ruler and child.dep_ in ("amod", "poss", "compound") and linker.type_of(ruler) == "Country":
-                former = any(c.lower_ in FORMER for c in token.children)
+                former = any(c.lower_ in former_words() for c in token.children)
                 yield fact(territory, "formerColonyOf", ruler, token, "colony", [child], 0.7,
                            status="former" if former else "")
 

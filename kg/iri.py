@@ -7,9 +7,10 @@ import re
 from rdflib import URIRef
 
 from .model import Entity, Statement
-from .vocab import KGO, KGR
+from .vocab import KGO, KGR, WD
 
 SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
 
 
 def safe_segment(text: str) -> str:
@@ -37,3 +38,8 @@ def statement_iri(statement: Statement) -> URIRef:
     basis = "|".join((statement.article, statement.subject.key, statement.predicate.id,
                       statement.object.key, str(statement.evidence.start), str(statement.evidence.end)))
     return KGR[f"statement/{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:20]}"]
+
+
+def wikidata_iri(item: str | None) -> URIRef | None:
+    """The Wikidata entity IRI of an id such as Q1028; None for anything else (no IRI from raw text)."""
+    return WD[item] if item and WIKIDATA_ID.match(item) else None

@@ -9,6 +9,7 @@ from .lexicon import load_json
 from .model import NormalisedText
 
 CONTEXT = 60
+WORD_START, WORD_END = r"(?<![\w-])", r"(?![\w-])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ def substitutions() -> tuple[Substitution, ...]:
     return tuple(
         Substitution(
             id=e["id"],
-            pattern=re.compile(rf"(?<![\w-])(?:{e['match']})(?![\w-])", re.IGNORECASE),
+            pattern=re.compile(rf"{WORD_START}(?:{e['match']}){WORD_END}", re.IGNORECASE),
             replacements=alternatives(e["match"], e["replace"]),
             before=re.compile(e["before"], re.IGNORECASE) if e.get("before") else None,
             after=re.compile(e["after"], re.IGNORECASE) if e.get("after") else None,
@@ -92,8 +93,10 @@ def find_edits(text: str) -> list[tuple[int, int, str, str]]:
 
 @lru_cache(maxsize=1)
 def candidates() -> re.Pattern[str]:
-    """One scan for every place where some substitution could start."""
-    return re.compile("|".join(f"(?={sub.pattern.pattern})" for sub in substitutions()), re.IGNORECASE)
+    """One scan for every place where some substitution could start (the word-start test comes first:
+    most positions fail it at once)."""
+    words = "|".join(sub.pattern.pattern.removeprefix(WORD_START) for sub in substitutions())
+    return re.compile(f"{WORD_START}(?={words})", re.IGNORECASE)
 
 
 def normalise(text: str) -> NormalisedText:

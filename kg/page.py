@@ -22,12 +22,12 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from .analytics import Support, ego_network, entity_network, find_entity
+from .iri import WIKIDATA_ID
 from .lexicon import load_json
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-WIKIDATA_ID = re.compile(r"^Q[0-9]+$")
 DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
 LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)

@@ -9,17 +9,38 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from .iri import article_iri, entity_iri, predicate_iri, statement_iri
+from .iri import article_iri, entity_iri, predicate_iri, statement_iri, wikidata_iri
 from .model import Article, Entity, Predicate, Statement
-from .vocab import KGO, OA, PREFIXES, WD, WDT
+from .vocab import KGO, OA, PREFIXES, WDT
 
-TIME_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date), (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
-              (re.compile(r"^\d{4}$"), XSD.gYear))
+
+def node_of(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+TYPE, LABEL, ALT_LABEL, SAME_AS, SUB_PROPERTY_OF, OBJECT_PROPERTY = map(
+    node_of, (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, RDFS.subPropertyOf, OWL.ObjectProperty))
+SUBJECT, PREDICATE, OBJECT = map(node_of, (RDF.subject, RDF.predicate, RDF.object))
+PROV_ENTITY, DERIVED_FROM, TITLE, ISSUED, SOURCE = map(
+    node_of, (PROV.Entity, PROV.wasDerivedFrom, DCTERMS.title, DCTERMS.issued, DCTERMS.source))
+ARTICLE, STATEMENT, EVENT, FACT = map(node_of, (KGO.Article, KGO.Statement, KGO.Event, KGO.Fact))
+ISO3, ARTICLE_ID, CONTENT_HASH, CAMEO_CODE, STATUS, CONFIDENCE, RULE, TIME, ATTRIBUTED_TO, ROLE, EVIDENCE = map(
+    node_of, (KGO.iso3, KGO.articleId, KGO.contentHash, KGO.cameoCode, KGO.status, KGO.confidence, KGO.rule,
+              KGO.time, KGO.attributedTo, KGO.role, KGO.evidence))
+SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SELECTOR, START, END = map(
+    node_of, (OA.SpecificResource, OA.hasSource, OA.hasSelector, OA.TextQuoteSelector, OA.exact,
+              OA.TextPositionSelector, OA.start, OA.end))
+STRING, DATE, DECIMAL, NON_NEGATIVE_INTEGER = map(node_of, (XSD.string, XSD.date, XSD.decimal,
+                                                           XSD.nonNegativeInteger))
+TIME_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), DATE), (re.compile(r"^\d{4}-\d{2}$"), node_of(XSD.gYearMonth)),
+              (re.compile(r"^\d{4}$"), node_of(XSD.gYear)))
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -30,23 +51,33 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def time_literal(value: str) -> Literal:
+def time_literal(value: str) -> ox.Literal:
     for pattern, datatype in TIME_TYPES:
         if pattern.match(value):
-            return Literal(value, datatype=datatype)
-    return Literal(value)
+            return ox.Literal(value, datatype=datatype)
+    return ox.Literal(value)
 
 
-def add_entity(graph: Graph, entity: Entity, surfaces: Iterable[str] = ()) -> URIRef:
-    node = entity_iri(entity)
-    graph.add((node, RDF.type, KGO[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
+class Triples:
+    """Collects an article's triples once each, in the order written, as Oxigraph terms."""
+
+    def __init__(self) -> None:
+        self.found: dict[ox.Triple, None] = {}
+
+    def add(self, subject: ox.NamedNode, predicate: ox.NamedNode, obj: ox.NamedNode | ox.Literal) -> None:
+        self.found[ox.Triple(subject, predicate, obj)] = None
+
+
+def add_entity(triples: Triples, entity: Entity, surfaces: Iterable[str] = ()) -> ox.NamedNode:
+    node = node_of(entity_iri(entity))
+    triples.add(node, TYPE, node_of(KGO[entity.type]))
+    triples.add(node, LABEL, ox.Literal(entity.label))
     for alias in sorted({*entity.aliases, *surfaces} - {entity.label}):
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        triples.add(node, ALT_LABEL, ox.Literal(alias))
     if entity.iso3:
-        graph.add((node, KGO.iso3, Literal(entity.iso3)))
-    if entity.wikidata:
-        graph.add((node, OWL.sameAs, WD[entity.wikidata]))
+        triples.add(node, ISO3, ox.Literal(entity.iso3))
+    if same := wikidata_iri(entity.wikidata):
+        triples.add(node, SAME_AS, node_of(same))
     return node
 
 
@@ -57,82 +88,126 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def add_article(graph: Graph, article: Article) -> URIRef:
-    node = article_iri(article.id)
-    graph.add((node, RDF.type, KGO.Article))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, KGO.articleId, Literal(article.id)))
-    graph.add((node, KGO.contentHash, Literal(content_hash(article))))
+def add_article(triples: Triples, article: Article) -> ox.NamedNode:
+    node = node_of(article_iri(article.id))
+    triples.add(node, TYPE, ARTICLE)
+    triples.add(node, TYPE, PROV_ENTITY)
+    triples.add(node, ARTICLE_ID, ox.Literal(article.id))
+    triples.add(node, CONTENT_HASH, ox.Literal(content_hash(article)))
     if article.title:
-        graph.add((node, DCTERMS.title, Literal(article.title)))
+        triples.add(node, TITLE, ox.Literal(article.title))
     if article.published:
-        graph.add((node, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)))
+        triples.add(node, ISSUED, ox.Literal(article.published.isoformat(), datatype=DATE))
     if article.url:
-        graph.add((node, DCTERMS.source, Literal(article.url)))
+        triples.add(node, SOURCE, ox.Literal(article.url))
     return node
 
 
-def add_predicate(graph: Graph, predicate: Predicate) -> URIRef:
+def add_predicate(triples: Triples, predicate: Predicate) -> ox.NamedNode:
     """The property with its label and alignments, so the graph reads on its own."""
-    node = predicate_iri(predicate.id)
-    graph.add((node, RDF.type, OWL.ObjectProperty))
-    graph.add((node, RDFS.label, Literal(predicate.label, lang="en")))
+    node = node_of(predicate_iri(predicate.id))
+    triples.add(node, TYPE, OBJECT_PROPERTY)
+    triples.add(node, LABEL, ox.Literal(predicate.label, language="en"))
     if predicate.cameo:
-        graph.add((node, KGO.cameoCode, Literal(predicate.cameo)))
+        triples.add(node, CAMEO_CODE, ox.Literal(predicate.cameo))
     if predicate.wikidata:
-        graph.add((node, RDFS.subPropertyOf, WDT[predicate.wikidata]))
+        triples.add(node, SUB_PROPERTY_OF, node_of(WDT[predicate.wikidata]))
     return node
 
 
-def add_statement(graph: Graph, statement: Statement, article: URIRef) -> URIRef:
-    subject, obj = entity_iri(statement.subject), entity_iri(statement.object)
-    predicate = add_predicate(graph, statement.predicate)
-    graph.add((subject, predicate, obj))
-    node = statement_iri(statement)
-    kind = KGO.Event if statement.predicate.cameo else KGO.Fact
-    for p, o in ((RDF.type, KGO.Statement), (RDF.type, kind), (RDF.subject, subject), (RDF.predicate, predicate),
-                 (RDF.object, obj), (KGO.status, Literal(statement.status)),
-                 (KGO.confidence, Literal(Decimal(str(statement.confidence)))),
-                 (KGO.rule, Literal(statement.rule)), (PROV.wasDerivedFrom, article)):
-        graph.add((node, p, o))
+def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode) -> ox.NamedNode:
+    subject, obj = add_entity(triples, statement.subject), add_entity(triples, statement.object)
+    predicate = add_predicate(triples, statement.predicate)
+    triples.add(subject, predicate, obj)
+    iri = statement_iri(statement)
+    node = node_of(iri)
+    for p, o in ((TYPE, STATEMENT), (TYPE, EVENT if statement.predicate.cameo else FACT), (SUBJECT, subject),
+                 (PREDICATE, predicate), (OBJECT, obj), (STATUS, ox.Literal(statement.status)),
+                 (CONFIDENCE, ox.Literal(str(Decimal(str(statement.confidence))), datatype=DECIMAL)),
+                 (RULE, ox.Literal(statement.rule)), (DERIVED_FROM, article)):
+        triples.add(node, p, o)
     if statement.time:
-        graph.add((node, KGO.time, time_literal(statement.time)))
+        triples.add(node, TIME, time_literal(statement.time))
     if statement.attributed_to:
-        graph.add((node, KGO.attributedTo, Literal(statement.attributed_to)))
+        triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:
-        graph.add((node, KGO.role, Literal(statement.role)))
-    evidence = URIRef(f"{node}/evidence")
-    graph.add((node, KGO.evidence, evidence))
-    graph.add((evidence, RDF.type, OA.SpecificResource))
-    graph.add((evidence, OA.hasSource, article))
-    quote, position = URIRef(f"{evidence}/quote"), URIRef(f"{evidence}/position")
-    graph.add((evidence, OA.hasSelector, quote))
-    graph.add((evidence, OA.hasSelector, position))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(statement.evidence.sentence)))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(statement.evidence.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(statement.evidence.end, datatype=XSD.nonNegativeInteger)))
+        triples.add(node, ROLE, ox.Literal(statement.role))
+    evidence = ox.NamedNode(f"{iri}/evidence")
+    quote, position = ox.NamedNode(f"{iri}/evidence/quote"), ox.NamedNode(f"{iri}/evidence/position")
+    for s, p, o in ((node, EVIDENCE, evidence), (evidence, TYPE, SPECIFIC_RESOURCE), (evidence, HAS_SOURCE, article),
+                    (evidence, HAS_SELECTOR, quote), (evidence, HAS_SELECTOR, position),
+                    (quote, TYPE, QUOTE_SELECTOR), (quote, EXACT, ox.Literal(statement.evidence.sentence)),
+                    (position, TYPE, POSITION_SELECTOR),
+                    (position, START, ox.Literal(str(statement.evidence.start), datatype=NON_NEGATIVE_INTEGER)),
+                    (position, END, ox.Literal(str(statement.evidence.end), datatype=NON_NEGATIVE_INTEGER))):
+        triples.add(s, p, o)
     return node
 
 
-def article_graph(article: Article, statements: Iterable[Statement], graph: Graph | None = None) -> Graph:
-    """The named graph of one article (identifier: the article IRI)."""
-    graph = bind_prefixes(graph if graph is not None else Graph(identifier=article_iri(article.id)))
-    node = add_article(graph, article)
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """One article's named graph, as the store takes it and shards carry it."""
+
+    name: URIRef
+    triples: tuple[ox.Triple, ...]
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def n_triples(self) -> list[str]:
+        """The triples as sorted N-Triples lines, the content hash last (a remote store writes it last)."""
+        lines = sorted(str(triple) + " ." for triple in self.triples)
+        return sorted(lines, key=lambda line: f"<{KGO.contentHash}>" in line)
+
+    def quads(self) -> list[ox.Quad]:
+        return [ox.Quad(t.subject, t.predicate, t.object, node_of(self.name)) for t in self.triples]
+
+    def graph(self, graph: Graph | None = None) -> Graph:
+        """The same triples in an rdflib graph: ``graph``, or a new one named after the article."""
+        graph = bind_prefixes(Graph(identifier=self.name)) if graph is None else graph
+        for triple in self.triples:
+            graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+        return graph
+
+
+def to_rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    """An rdflib term for an Oxigraph one; an xsd:string literal stays a plain literal, as rdflib writes it."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=None if term.datatype == STRING else URIRef(term.datatype.value))
+
+
+def article_graph(article: Article, statements: Iterable[Statement]) -> ArticleGraph:
+    """The named graph of one article (named by the article IRI)."""
+    triples = Triples()
+    node = add_article(triples, article)
     for statement in statements:
-        add_entity(graph, statement.subject)
-        add_entity(graph, statement.object)
-        add_statement(graph, statement, node)
-    return graph
+        add_statement(triples, statement, node)
+    return ArticleGraph(article_iri(article.id), tuple(triples.found))
 
 
 def to_dataset(results: Iterable[tuple[Article, Iterable[Statement]]]) -> Dataset:
     """A Dataset with one named graph per article."""
     dataset = bind_prefixes(Dataset())
     for article, statements in results:
-        article_graph(article, statements, dataset.graph(article_iri(article.id)))
+        article_graph(article, statements).graph(dataset.graph(article_iri(article.id)))
     return dataset
+
+
+def to_nquads(graphs: Iterable[ArticleGraph]) -> str:
+    """Article graphs as N-Quads."""
+    quads = [quad for graph in graphs for quad in graph.quads()]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+
+
+def from_nquads(text: str) -> dict[str, ArticleGraph]:
+    """The article graphs of N-Quads written by :func:`to_nquads`, by graph name."""
+    found: dict[str, list[ox.Triple]] = {}
+    for quad in ox.parse(text, format=ox.RdfFormat.N_QUADS):
+        found.setdefault(quad.graph_name.value, []).append(quad.triple)
+    return {name: ArticleGraph(URIRef(name), tuple(triples)) for name, triples in found.items()}
 
 
 def union(dataset: Dataset) -> Graph:

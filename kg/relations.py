@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .errors import KgError
 from .lexicon import load_json
 from .mentions import words
 from .model import Predicate
@@ -43,6 +44,10 @@ class Frame:
     accuser: bool = False
     parties: bool = False
     inverse: bool = False
+
+
+#: Where the other parties of a brokered deal are: 'X brokered the deal ... with Y'.
+PARTIES = Frame("parties", "noun", frozenset(), "", ("@with", "dobj.@with"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,6 @@ def frames() -> tuple[Frame, ...]:
     for kind in ("verb_frames", "noun_frames"):
         for raw in data[kind]:
             if raw["predicate"] not in known:
-                from .errors import KgError
                 raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
                               "add it under 'predicates'", 1)
             result.append(Frame(
@@ -94,12 +98,12 @@ def frames() -> tuple[Frame, ...]:
 
 
 @lru_cache(maxsize=1)
-def frames_by_word() -> dict[str, tuple[Frame, ...]]:
-    """Frames indexed by trigger word, in lexicon order."""
-    index: dict[str, list[Frame]] = {}
-    for frame in frames():
+def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
+    """(lexicon position, frame) of the frames each trigger word may start."""
+    index: dict[str, list[tuple[int, Frame]]] = {}
+    for rank, frame in enumerate(frames()):
         for word in frame.lemmas:
-            index.setdefault(word, []).append(frame)
+            index.setdefault(word, []).append((rank, frame))
     return {word: tuple(found) for word, found in index.items()}
 
 
@@ -368,7 +372,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
         clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
         found = found or verb_subjects(clause, linker)
         if frame.parties:
-            found += objects(clause, Frame("", "", frozenset(), "", ("@with", "dobj.@with")), linker)
+            found += objects(clause, PARTIES, linker)
     for subject, subject_token in subjects:
         for obj, obj_token in found:
             relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, 0.75)
@@ -408,10 +412,11 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     """Every frame match in the document, in text order."""
     linker = Linker(doc, resolution)
     earlier: list[Relation] = []
+    by_word = frames_by_word()
     for token in tokens_of(doc):
         yield from hyphen_relations(token, linker)
-        candidates = frames_by_word().get(token.lemma_.lower(), ()) + frames_by_word().get(token.lower_, ())
-        for frame in dict.fromkeys(sorted(candidates, key=frames().index)):
+        candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
+        for _, frame in sorted(candidates.items()):
             if frame.kind == "verb" and verb_matches(token, frame):
                 found = list(verb_relations(token, frame, linker, earlier))
             elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):

@@ -159,8 +159,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             link(mention, gazetteer.entities[key])
             if kind == "demonym":
                 demonym_tokens.update(range(mention.token_start, mention.token_end))
-        elif person_of(mention.text, people) and mention.label in ("PERSON", "ORG", "PRODUCT", "GPE"):
-            key = person_of(mention.text, people)
+        elif mention.label in ("PERSON", "ORG", "PRODUCT", "GPE") and (key := person_of(mention.text, people)):
             link(mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
         elif mention.label in TYPE_OF_LABEL:
             type_ = TYPE_OF_LABEL[mention.label]

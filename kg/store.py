@@ -15,14 +15,15 @@ from typing import Protocol
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.util import guess_format
 
 from .errors import KgError
-from .rdf import bind_prefixes
+from .rdf import ArticleGraph, bind_prefixes
 from .vocab import KGO
 
+FLUSH_EVERY = 100  # articles between flushes of a local store's write buffers, which otherwise grow
 BATCH = 1000  # triples per INSERT DATA: Virtuoso refuses requests far above ~10k triples
 HASH = ox.NamedNode(str(KGO.contentHash))
 QUAD_FORMATS = ("trig", "nquads", "json-ld", "trix")
@@ -32,18 +33,13 @@ class GraphStore(Protocol):
     """Where article graphs live; ``dataset()`` is the union view that queries and exports read."""
 
     def digest(self, article: URIRef) -> str | None: ...
-    def put(self, graph: Graph) -> None: ...
+    def put(self, graph: ArticleGraph) -> None: ...
     def remove(self, article: URIRef) -> bool: ...
     def articles(self) -> list[URIRef]: ...
     def triples(self) -> int: ...
     def dataset(self) -> Dataset: ...
+    def flush(self) -> None: ...
     def close(self) -> None: ...
-
-
-def n_triples(graph: Graph) -> list[str]:
-    """The graph as sorted N-Triples lines, the content hash last."""
-    lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
-    return sorted(lines, key=lambda line: f"<{KGO.contentHash}>" in line)
 
 
 ARTICLE_QUADS = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h . ?s ?p ?o }} }}"
@@ -77,16 +73,13 @@ class LocalStore:
         node = ox.NamedNode(str(article))
         return next((q.object.value for q in self.inner.quads_for_pattern(node, HASH, None, node)), None)
 
-    def put(self, graph: Graph) -> None:
-        name = ox.NamedNode(str(graph.identifier))
-        if self.inner.contains_named_graph(name):
-            lines = "\n".join(n_triples(graph))
-            self.inner.update(f"{forget(name.value)} ;\nINSERT DATA {{ GRAPH <{name.value}> {{\n{lines}\n}} }} ;\n"
+    def put(self, graph: ArticleGraph) -> None:
+        if self.inner.contains_named_graph(ox.NamedNode(str(graph.name))):
+            lines = "\n".join(graph.n_triples())
+            self.inner.update(f"{forget(str(graph.name))} ;\nINSERT DATA {{ GRAPH <{graph.name}> {{\n{lines}\n}} }} ;\n"
                               f"INSERT DATA {{\n{lines}\n}}")
             return
-        triples = list(ox.parse(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES))
-        self.inner.extend([*(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
-                           *(ox.Quad(t.subject, t.predicate, t.object) for t in triples)])
+        self.inner.extend([*graph.quads(), *(ox.Quad(t.subject, t.predicate, t.object) for t in graph.triples)])
 
     def remove(self, article: URIRef) -> bool:
         if not self.inner.contains_named_graph(ox.NamedNode(str(article))):
@@ -104,6 +97,10 @@ class LocalStore:
     def dataset(self) -> Dataset:
         """The store through rdflib: queries read the merged default graph; ``quads`` skips it."""
         return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner)))
+
+    def flush(self) -> None:
+        """Write the buffered changes out (RocksDB's write buffers otherwise grow with the load)."""
+        self.inner.flush()
 
     def close(self) -> None:
         self.inner.flush()
@@ -136,11 +133,11 @@ class RemoteStore:
         rows = list(self.run(f"SELECT ?h WHERE {{ GRAPH <{article}> {{ <{article}> <{KGO.contentHash}> ?h }} }}"))
         return str(rows[0][0]) if rows else None
 
-    def put(self, graph: Graph) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph.identifier}>")
-        lines = n_triples(graph)
+    def put(self, graph: ArticleGraph) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph.name}>")
+        lines = graph.n_triples()
         for start in range(0, len(lines), BATCH):
-            self.update(insert(graph.identifier, lines[start:start + BATCH]))
+            self.update(insert(graph.name, lines[start:start + BATCH]))
 
     def remove(self, article: URIRef) -> bool:
         if article not in self.articles():
@@ -158,6 +155,9 @@ class RemoteStore:
 
     def dataset(self) -> Dataset:
         return bind_prefixes(Dataset(store=self.connection(), default_union=True))
+
+    def flush(self) -> None:
+        return None
 
     def close(self) -> None:
         return None
@@ -182,10 +182,23 @@ def open_local(path: Path, create: bool) -> LocalStore:
         raise KgError(f"{path}: cannot open the store ({reason})", hint) from None
 
 
+def open_snapshot(path: Path) -> LocalStore:
+    """A read-only view of the local store at ``path`` as it is now, beside its writer process."""
+    try:
+        return LocalStore(path, ox.Store.read_only(str(path)))
+    except OSError as error:
+        raise KgError(f"{path}: cannot read the store ({str(error).splitlines()[0][:200]})",
+                      "give a readable store folder") from None
+
+
+def is_endpoint(spec: str | Path) -> bool:
+    return str(spec).startswith(("http://", "https://"))
+
+
 def open_store(spec: str | Path, update_url: str | None = None, create: bool = False) -> GraphStore:
     """A store from a folder path or a SPARQL endpoint URL (``update_url`` defaults to the same URL)."""
     text = str(spec)
-    if text.startswith(("http://", "https://")):
+    if is_endpoint(text):
         return RemoteStore(text, update_url or text)
     return open_local(Path(spec), create)
 
@@ -193,8 +206,7 @@ def open_store(spec: str | Path, update_url: str | None = None, create: bool = F
 def open_dataset(spec: str | Path) -> Dataset:
     """The graph to read: an RDF file, a store folder or an endpoint URL, as a dataset whose default graph
     is the union of its named graphs; a file of triples (Turtle...) becomes one graph named after the file."""
-    text = str(spec)
-    if text.startswith(("http://", "https://")) or is_store(Path(spec)):
+    if is_endpoint(spec) or is_store(Path(spec)):
         return open_store(spec).dataset()
     path = Path(spec)
     if not path.is_file():

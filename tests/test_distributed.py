@@ -8,7 +8,7 @@ from kg.cli import app
 from kg.distributed import extract_distributed
 from kg.ingest import read_articles
 from kg.pipeline import Settings, extract_all
-from kg.rdf import to_dataset
+from kg.rdf import article_graph, to_nquads
 from kg.records import to_jsonl
 from kg.store import open_store
 
@@ -35,7 +35,7 @@ def test_shards_hold_the_same_quads_and_records_as_one_process(scheduler, local)
     shards = list(extract_distributed(read_articles(INPUTS), Settings(batch_size=2), scheduler))
     assert len(shards) == 4
     assert [a for shard in shards for a in shard.articles] == [article.id for article, _ in local]
-    assert quads("".join(s.nquads for s in shards)) == quads(to_dataset(local).serialize(format="nquads"))
+    assert quads("".join(s.nquads for s in shards)) == quads(to_nquads(article_graph(a, found) for a, found in local))
     assert "".join(s.records for s in shards) == to_jsonl(s for _, found in local for s in found)
 
 

@@ -13,8 +13,10 @@ import time
 import urllib.request
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph
+from rdflib import URIRef
 
+from kg.rdf import ArticleGraph
 from kg.store import BATCH, open_store
 from kg.vocab import KGO
 
@@ -118,10 +120,13 @@ def test_build_twice_into_virtuoso_changes_nothing(virtuoso):
 def test_large_graphs_go_in_batches(virtuoso):
     """Virtuoso refuses one INSERT DATA of this size; batches of BATCH triples go through."""
     name = URIRef("https://w3id.org/kgnews/resource/article/batch-test")
-    graph = Graph(identifier=name)
-    graph.add((name, KGO.contentHash, Literal("0" * 64)))
+    triples = [pyoxigraph.Triple(pyoxigraph.NamedNode(name), pyoxigraph.NamedNode(KGO.contentHash),
+                                 pyoxigraph.Literal("0" * 64))]
     for number in range(BATCH * 12):
-        graph.add((URIRef(f"https://example.org/s{number}"), KGO.articleId, Literal(f"value {number} " * 3)))
+        triples.append(pyoxigraph.Triple(pyoxigraph.NamedNode(f"https://example.org/s{number}"),
+                                         pyoxigraph.NamedNode(KGO.articleId),
+                                         pyoxigraph.Literal(f"value {number} " * 3)))
+    graph = ArticleGraph(name, tuple(triples))
     store = open_store(virtuoso)
     before = store.triples()
     store.put(graph)
