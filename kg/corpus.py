@@ -23,6 +23,7 @@ from .pipeline import Settings, extract_all
 from .rdf import ArticleGraph, article_graph, bind_prefixes, content_hash, from_nquads, to_dataset
 from .records import to_jsonl
 from .store import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot, open_store
+from .writer import AVAILABLE as WRITER_PROCESS
 from .writer import Writer
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
@@ -199,7 +200,7 @@ def store(paths: list[Path], spec: str | Path, update_url: str | None, published
     re-running over a corpus resumes where it stopped. When extraction runs in this process, a
     local store is written by a process of its own (:mod:`kg.writer`), so parsing and writing overlap.
     """
-    if settings.processes == 1 and not run.options.scheduler and not is_endpoint(spec):
+    if settings.processes == 1 and not run.options.scheduler and not is_endpoint(spec) and WRITER_PROCESS:
         yield from store_beside(paths, Path(spec), published, settings, run)
         return
     target = open_store(spec, update_url, create=True)

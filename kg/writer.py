@@ -10,23 +10,35 @@ articles only.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import os
 import pickle
-import queue
+import select
 import signal
+import struct
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows: no pipe resizing
+    fcntl = None
 
 from .errors import KgError
 from .model import Article, Statement
 from .rdf import article_graph
 from .store import FLUSH_EVERY, open_local
 
+AVAILABLE = os.name == "posix"  # select() on pipes; elsewhere the store is written in line
 PR_SET_PDEATHSIG = 1
+PIPE_SIZE = 1 << 20  # bytes of requests in flight (Linux): a few hundred articles, a bound on memory
+POLL = 0.5  # seconds between looks at a child that may have stopped
+FRAME = ">I"  # a reply's length, before the reply
+HEADER = struct.calcsize(FRAME)
 RESUME = "re-run the same command: it resumes where this stopped"
 
 Added = tuple[str, int, int]  # (article id, statements, triples) of one committed article
@@ -37,12 +49,19 @@ def send(stream: BinaryIO, message: object) -> None:
     stream.flush()
 
 
+def reply(stream: BinaryIO, message: object) -> None:
+    """One reply as a length-prefixed frame, in one write (the parent reads without blocking)."""
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(FRAME, len(payload)) + payload)
+    stream.flush()
+
+
 def serve(path: Path, requests: BinaryIO, replies: BinaryIO) -> None:
     """The child's loop: put each (article, statements) that comes, until None or the end of input."""
     try:
         store = open_local(path, create=True)
     except KgError as error:
-        send(replies, ("error", error.problem, error.hint, error.exit_code))
+        reply(replies, ("error", error.problem, error.hint, error.exit_code))
         return
     count = 0
     while True:
@@ -60,12 +79,12 @@ def serve(path: Path, requests: BinaryIO, replies: BinaryIO) -> None:
             if count % FLUSH_EVERY == 0:
                 store.flush()
         except Exception as error:  # the store's own failure (disk full...), raised in the parent
-            send(replies, ("error", f"{path}: writing article {article.id} failed ({error})",
+            reply(replies, ("error", f"{path}: writing article {article.id} failed ({error})",
                            f"check the disk and the store folder; {RESUME}", 1))
             return
-        send(replies, ("added", (article.id, len(statements), len(graph))))
+        reply(replies, ("added", (article.id, len(statements), len(graph))))
     store.close()
-    send(replies, ("closed",))
+    reply(replies, ("closed",))
 
 
 def main() -> None:
@@ -78,33 +97,32 @@ def main() -> None:
 
 
 class Writer:
-    """The parent's side: ``put`` articles and get back the ones committed; use it as a context manager."""
+    """The parent's side: ``put`` articles and get back the ones committed; use it as a context manager.
+
+    No threads here: a thread woken by the pipe would take the GIL from the parser again and again.
+    Requests go through a pipe enlarged where the system allows (a batch of parsed articles comes at
+    once), and replies are read without blocking, as length-prefixed frames.
+    """
 
     def __init__(self, path: Path):
         self.path = path
-        self.replies: queue.Queue = queue.Queue()
         self.process: subprocess.Popen | None = None
-        self.done = False
+        self.received = bytearray()
+        self.ended = self.done = False
 
     def __enter__(self) -> Writer:
         self.process = subprocess.Popen([sys.executable, "-m", "kg.writer", str(self.path)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        threading.Thread(target=self.listen, name="kg-writer-replies", daemon=True).start()
+        if fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(self.process.stdin.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        os.set_blocking(self.process.stdout.fileno(), False)
         return self
 
     def __exit__(self, *exc) -> None:
         if not self.done:  # interrupted: what was committed stays, the rest is not reported
             self.process.kill()
         self.process.wait()
-
-    def listen(self) -> None:
-        """Move the child's replies to the queue (a thread: waiting on a pipe releases the GIL)."""
-        while True:
-            try:
-                self.replies.put(pickle.load(self.process.stdout))
-            except (EOFError, OSError, pickle.UnpicklingError):
-                self.replies.put(("gone",))
-                return
 
     def put(self, article: Article, statements: tuple[Statement, ...]) -> Iterator[Added]:
         """Hand one article over; yields the articles committed meanwhile."""
@@ -116,34 +134,50 @@ class Writer:
 
     def close(self) -> Iterator[Added]:
         """Write what was handed over, flush and stop; yields the last articles committed."""
-        try:
+        with contextlib.suppress(BrokenPipeError, OSError):
             send(self.process.stdin, None)
-        except (BrokenPipeError, OSError):
-            pass
         yield from self.wait("closed")
         self.done = True
 
     def drain(self) -> Iterator[Added]:
         """The articles committed since the last look, without waiting."""
-        while True:
-            try:
-                reply = self.replies.get_nowait()
-            except queue.Empty:
-                return
-            yield from self.read(reply)
+        for message in self.messages():
+            yield from self.read(message)
 
     def wait(self, kind: str) -> Iterator[Added]:
         """The articles committed until the child says ``kind``."""
-        while (reply := self.replies.get())[0] != kind:
-            yield from self.read(reply)
+        while True:
+            select.select([self.process.stdout], [], [], POLL)
+            for message in self.messages():
+                if message[0] == kind:
+                    return
+                yield from self.read(message)
+
+    def messages(self) -> Iterator[tuple]:
+        """The complete replies read so far; ("gone",) once the child's output has ended."""
+        while not self.ended:
+            try:
+                chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+            except BlockingIOError:
+                break
+            self.received += chunk
+            self.ended = not chunk
+        while len(self.received) >= HEADER:
+            (size,) = struct.unpack(FRAME, self.received[:HEADER])
+            if len(self.received) < HEADER + size:
+                break
+            yield pickle.loads(self.received[HEADER:HEADER + size])
+            del self.received[:HEADER + size]
+        if self.ended:
+            yield ("gone",)
 
     @staticmethod
-    def read(reply: tuple) -> Iterator[Added]:
-        if reply[0] == "error":
-            raise KgError(*reply[1:])
-        if reply[0] == "gone":
+    def read(message: tuple) -> Iterator[Added]:
+        if message[0] == "error":
+            raise KgError(*message[1:])
+        if message[0] == "gone":
             raise KgError("the store writer process stopped unexpectedly", RESUME, 1)
-        yield reply[1]
+        yield message[1]
 
 
 if __name__ == "__main__":
