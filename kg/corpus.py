@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -225,17 +225,20 @@ def store_beside(paths: list[Path], path: Path, published: date | None, settings
                  run: Run) -> Iterator[Stored]:
     """Extract here, write in the writer process; an article is reported once committed."""
     unchanged: list[Stored] = []
+    snapshot = open_snapshot(path) if is_store(path) else None  # before the writer opens (or creates) it
     with Writer(path) as writer:
-        stream = fresh(articles(paths, published, run), open_snapshot(path) if is_store(path) else None, run,
-                       unchanged)
-        for article, found in extract_all(stream, settings, on_error(run)):
+        for article, found in extract_all(fresh(articles(paths, published, run), snapshot, run, unchanged),
+                                          settings, on_error(run)):
             run.advance(len(found))
             yield from unchanged
             unchanged.clear()
-            yield from (Stored(name, "added", statements, triples)
-                        for name, statements, triples in writer.put(article, found))
+            yield from added(writer.put(article, found))
         yield from unchanged
-        yield from (Stored(name, "added", statements, triples) for name, statements, triples in writer.close())
+        yield from added(writer.close())
+
+
+def added(committed: Iterable[tuple[str, int, int]]) -> Iterator[Stored]:
+    return (Stored(name, "added", statements, triples) for name, statements, triples in committed)
 
 
 def store_here(paths: list[Path], target: GraphStore, published: date | None, settings: Settings,

@@ -13,6 +13,7 @@ from .errors import KgError
 from .vocab import PREFIXES
 
 FORMATS = ("table", "csv", "json")
+RUN_FAILURES = (TypeError, ArithmeticError, RecursionError)
 
 
 def query_text(query: str) -> str:
@@ -25,13 +26,24 @@ def query_text(query: str) -> str:
     return query
 
 
+def first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
 def run_query(graph: Graph, query: str) -> Result:
-    """Run SPARQL with our prefixes predeclared; a syntax error becomes a clear message."""
+    """Run SPARQL with our prefixes predeclared; a syntax error, or a failure while the query runs,
+    becomes a clear message (the rows are computed here, not later while they are printed)."""
     try:
-        return graph.query(query_text(query), initNs=dict(PREFIXES))
+        result = graph.query(query_text(query), initNs=dict(PREFIXES))
+        if result.type == "SELECT":
+            result.bindings  # noqa: B018  (evaluates the query)
+    except RUN_FAILURES as error:  # the engine's own failure on a query it parsed
+        raise KgError(f"the SPARQL query failed while running: {first_line(error)}",
+                      "simplify the query (ORDER BY over unbound values trips rdflib), or query a --store",
+                      exit_code=1) from None
     except Exception as error:  # rdflib raises pyparsing and assorted errors on bad queries
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise KgError(f"invalid SPARQL query: {first}", "check the query syntax") from None
+        raise KgError(f"invalid SPARQL query: {first_line(error)}", "check the query syntax") from None
+    return result
 
 
 def rows(result: Result) -> tuple[list[str], list[list[str]]]:

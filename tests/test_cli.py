@@ -1,4 +1,6 @@
 """The kg command as users run it: outputs, queries and bad input."""
+import csv
+import io
 import json
 import os
 
@@ -55,6 +57,23 @@ def test_invalid_sparql_is_a_clear_error(built):
     result = run_kg("query", built / "graph.ttl", "SELEC ?x WHERE {")
     assert result.returncode == 2
     assert "invalid SPARQL" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name,params,undated", [("events-between", ["a=Algeria", "b=Morocco"], True),
+                                                  ("timeline", ["entity=Morocco"], False)])
+def test_named_queries_sorted_by_time_run_on_graph_files(built, name, params, undated):
+    """rdflib (files) sorts by time like the store does, undated statements first."""
+    args = [arg for param in params for arg in ("-p", param)]
+    result = run_kg("query", built / "graph.trig", name, *args, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    times = [row["time"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert len(times) >= 2 and times == sorted(times) and ("" in times) == undated
+
+
+def test_a_query_that_fails_while_running_is_a_clear_error(built):
+    result = run_kg("query", built / "graph.ttl", "SELECT ?o WHERE { ?s ?p ?o } ORDER BY STR(?unbound) ?o")
+    assert result.returncode == 1
+    assert "failed while running" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("name,content,message", [
