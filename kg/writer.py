@@ -119,8 +119,12 @@ class Writer:
         os.set_blocking(self.process.stdout.fileno(), False)
         return self
 
-    def __exit__(self, *exc) -> None:
-        if not self.done:  # interrupted: what was committed stays, the rest is not reported
+    def __exit__(self, kind, error, trace) -> None:
+        if not self.done and kind is not None and issubclass(kind, Exception):
+            with contextlib.suppress(Exception):  # a failure here (bad input...): write what was handed over
+                for _ in self.close():
+                    pass
+        if not self.done:  # interrupted (Ctrl-C, the caller stopped early): what was committed stays
             self.process.kill()
         self.process.wait()
 

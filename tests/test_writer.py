@@ -48,14 +48,27 @@ def test_a_store_the_writer_cannot_open_fails_in_the_parent_with_the_reason(tmp_
     assert raised.value.exit_code == 2 and blocker.read_text() == "x"
 
 
-def test_leaving_early_stops_the_writer_and_keeps_what_was_committed(tmp_path):
-    with pytest.raises(RuntimeError):
+def test_an_interrupt_stops_the_writer_and_keeps_what_was_committed(tmp_path):
+    with pytest.raises(KeyboardInterrupt):
         with Writer(tmp_path / "store") as writer:
             list(writer.put(*article(1)))
-            raise RuntimeError("interrupted")
+            raise KeyboardInterrupt
     assert writer.process.poll() is not None
     store = open_store(tmp_path / "store", create=True)  # the lock is free again
     try:
         assert len(store.articles()) <= 1
+    finally:
+        store.close()
+
+
+def test_a_failure_in_the_parent_still_writes_what_was_handed_over(tmp_path):
+    with pytest.raises(KgError, match="bad input"):
+        with Writer(tmp_path / "store") as writer:
+            for number in range(5):
+                list(writer.put(*article(number)))
+            raise KgError("bad input")
+    store = open_store(tmp_path / "store")
+    try:
+        assert len(store.articles()) == 5
     finally:
         store.close()
