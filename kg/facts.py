@@ -129,19 +129,26 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
             yield fact(key, "madeBy", other, head, "owner-maker", [child], 0.75)
 
 
+@lru_cache(maxsize=1)
+def appositions() -> dict[str, dict]:
+    """Apposition head word -> its entry ('Poland, a member of NATO'), from roles.json."""
+    entries = load_json("lexicon/roles.json")["appositions"]
+    return {word: entry for entry in entries for word in entry["words"]}
+
+
 def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Poland, a member of NATO', 'China, North Korea's main ally': appositions of belonging."""
     for token in tokens_of(doc):
         member = linker.resolution.tokens.get(token.head.i)
-        lemma = token.lemma_.lower()
-        if token.dep_ != "appos" or lemma not in ("member", "ally", "signatory") or not member:
+        entry = appositions().get(token.lemma_.lower())
+        if token.dep_ != "appos" or entry is None or not member:
             continue
-        paths = ("@of", "poss") if lemma == "ally" else ("@of",)
-        for obj, obj_token in [e for path in paths for t in follow(token, path) for e in linker.entities(t)][:1]:
-            if lemma == "ally":
-                yield fact(member, "alliedWith", obj, token, "appos-ally", [token.head, obj_token], 0.75)
-            elif linker.type_of(obj) == "Organization":
-                yield fact(member, "memberOf", obj, token, "appos-member", [token.head, obj_token], 0.8)
+        types = entry.get("object_types")
+        found = [e for path in entry["object"] for t in follow(token, path) for e in linker.entities(t)]
+        for obj, obj_token in found[:1]:
+            if not types or linker.type_of(obj) in types:
+                yield fact(member, entry["predicate"], obj, token, entry["id"], [token.head, obj_token],
+                           entry["confidence"])
 
 
 def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:

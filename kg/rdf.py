@@ -68,11 +68,11 @@ class Triples:
         self.found[ox.Triple(subject, predicate, obj)] = None
 
 
-def add_entity(triples: Triples, entity: Entity, surfaces: Iterable[str] = ()) -> ox.NamedNode:
+def add_entity(triples: Triples, entity: Entity) -> ox.NamedNode:
     node = node_of(entity_iri(entity))
     triples.add(node, TYPE, node_of(KGO[entity.type]))
     triples.add(node, LABEL, ox.Literal(entity.label))
-    for alias in sorted({*entity.aliases, *surfaces} - {entity.label}):
+    for alias in sorted(set(entity.aliases) - {entity.label}):
         triples.add(node, ALT_LABEL, ox.Literal(alias))
     if entity.iso3:
         triples.add(node, ISO3, ox.Literal(entity.iso3))
@@ -160,7 +160,8 @@ class ArticleGraph:
         return sorted(lines, key=lambda line: f"<{KGO.contentHash}>" in line)
 
     def quads(self) -> list[ox.Quad]:
-        return [ox.Quad(t.subject, t.predicate, t.object, node_of(self.name)) for t in self.triples]
+        name = node_of(self.name)
+        return [ox.Quad(t.subject, t.predicate, t.object, name) for t in self.triples]
 
     def graph(self, graph: Graph | None = None) -> Graph:
         """The same triples in an rdflib graph: ``graph``, or a new one named after the article."""

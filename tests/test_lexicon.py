@@ -5,7 +5,7 @@ import pytest
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.facts import roles
+from kg.facts import appositions, roles
 from kg.normalise import substitutions
 from kg.relations import frames, predicates
 
@@ -15,6 +15,7 @@ def test_every_lexicon_loads():
     assert len(frames()) > 30
     assert {"visits", "signsAgreementWith", "cutsTiesWith", "holdsPositionIn"} <= set(predicates())
     assert roles()["minister"]["predicate"] == "holdsPositionIn"
+    assert {entry["predicate"] for entry in appositions().values()} <= set(predicates())
 
 
 def test_frames_only_name_known_predicates_and_events_carry_codes():
