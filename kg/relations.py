@@ -316,16 +316,22 @@ def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
     return []
 
 
-def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
-         linker: Linker, confidence: float) -> Relation | None:
+def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: str, tokens: list[Token],
+                  linker: Linker, confidence: float) -> Relation | None:
+    """A relation between two different entities; each argument found by inference costs confidence."""
     if subject == obj:
         return None
-    if frame.inverse:
-        subject, obj = obj, subject
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
-    return Relation(subject=subject, predicate=frame.predicate, object=obj, trigger=trigger.i, rule=frame.id,
+    return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
                     confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+
+
+def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
+         linker: Linker, confidence: float) -> Relation | None:
+    if frame.inverse:
+        subject, obj = obj, subject
+    return make_relation(subject, frame.predicate, obj, trigger, frame.id, tokens, linker, confidence)
 
 
 def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Relation]) -> Iterator[Relation]:
@@ -408,22 +414,17 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
             yield relation
 
 
-def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
-    """Every frame match in the document, in text order."""
-    linker = Linker(doc, resolution)
-    earlier: list[Relation] = []
+def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
+    """The relations of the first frame that matches at a token."""
     by_word = frames_by_word()
-    for token in tokens_of(doc):
-        yield from hyphen_relations(token, linker)
-        candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
-        for _, frame in sorted(candidates.items()):
-            if frame.kind == "verb" and verb_matches(token, frame):
-                found = list(verb_relations(token, frame, linker, earlier))
-            elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
-                found = list(noun_relations(token, frame, linker))
-            else:
-                continue
-            earlier += found
-            yield from found
-            if found:
-                break
+    candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
+    for _, frame in sorted(candidates.items()):
+        if frame.kind == "verb" and verb_matches(token, frame):
+            found = list(verb_relations(token, frame, linker, earlier))
+        elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
+            found = list(noun_relations(token, frame, linker))
+        else:
+            continue
+        if found:
+            return found
+    return []
