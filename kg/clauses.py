@@ -84,7 +84,7 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     """A verb's target paths as a noun's: its object is an 'of' phrase ('the invasion of Ukraine')."""
-    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p != "dative"]
+    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p not in ("dative", "dobj.@in")]
     return tuple(dict.fromkeys(mapped))
 
 
@@ -109,5 +109,6 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
         return agents(light, linker)
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL:
-        return agents(head.head, linker)
+        root = noun.sent.root
+        return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])
     return []

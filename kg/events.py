@@ -108,8 +108,10 @@ def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confi
 def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in verb_entries(verb):
         if fits(verb, entry):
-            found = list(pairs(agents(verb, linker), along(verb, entry.targets, linker), verb, entry, linker,
-                               VERB_CONFIDENCE))
+            subjects, targets = agents(verb, linker), along(verb, entry.targets, linker)
+            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+                subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'
+            found = list(pairs(subjects, targets, verb, entry, linker, VERB_CONFIDENCE))
             if found:
                 return found
     return []

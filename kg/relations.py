@@ -180,20 +180,35 @@ class Linker:
             for child in children:
                 if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                     return self.resolution.tokens[child.i]
-            for pobj in follow(token, "@in") + follow(token, "@of"):
+            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
                 key = self.resolution.tokens.get(pobj.i)
                 if key and self.type_of(key) == "Country":
                     return key
         return None
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
-        """Entities of a token and of the tokens coordinated with it."""
+        """Entities of a token and of the tokens coordinated with it or with the name it stands for."""
         found = [(key, token) for key in self.resolution.groups.get(token.i, ())]
         for candidate in (token, *token.conjuncts):
             key = self.direct(candidate)
-            if key and key not in [k for k, _ in found]:
-                found.append((key, candidate))
+            if key:
+                for linked in ((key, candidate), *self.coordinated(candidate, key)):
+                    if linked[0] not in [k for k, _ in found]:
+                        found.append(linked)
         return found
+
+    def coordinated(self, token: Token, key: str) -> list[tuple[str, Token]]:
+        """'Eriadori and Calenardhon leaders', 'officials in Fornost and Gondor': the conjuncts of the
+        name a token stands for; 'Fornost and the evil Gondor' parsed as a modifier of a state."""
+        tokens = self.resolution.tokens
+        source = next((t for t in token.subtree if tokens.get(t.i) == key), None)
+        if source is None:
+            return []
+        linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
+        if source.i == token.i and self.type_of(key) == "Country":
+            linked += [c for c in token.children if c.dep_ == "nmod" and tokens.get(c.i)]
+        return [(tokens[c.i], c) for c in linked if tokens.get(c.i) and tokens[c.i] != key
+                and self.type_of(tokens[c.i]) == self.type_of(key)]
 
 
 def is_relative(token: Token) -> bool:
