@@ -11,17 +11,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker, follow, is_relative, relative_head
+from .relations import Linker, controller, follow, is_relative, relative_head
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
 VERBAL = ("VERB", "AUX")
-
-
-@lru_cache(maxsize=1)
-def object_control() -> frozenset[str]:
-    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
-    return frozenset(load_json("lexicon/events.json")["object_control"])
 
 
 @lru_cache(maxsize=1)
@@ -36,17 +30,6 @@ def is_passive(verb: Token) -> bool:
 
 def passive_subjects(verb: Token, linker: Linker) -> Found:
     return [e for c in verb.children if c.dep_ == "nsubjpass" for e in linker.entities(c)]
-
-
-def controller(verb: Token, linker: Linker) -> Found:
-    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
-    if verb.lemma_.lower() not in object_control():
-        return []
-    for path in ("dobj", "@on", "@upon"):
-        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
-        if found:
-            return found
-    return []
 
 
 def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:

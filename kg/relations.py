@@ -222,6 +222,23 @@ def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
 
 
+@lru_cache(maxsize=1)
+def object_control() -> frozenset[str]:
+    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
+    return frozenset(load_json("lexicon/events.json")["object_control"])
+
+
+def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
+    if verb.lemma_.lower() not in object_control():
+        return []
+    for path in ("dobj", "@on", "@upon"):
+        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
+        if found:
+            return found
+    return []
+
+
 def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
                   depth: int = 0) -> list[tuple[str, Token]]:
     """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
@@ -243,6 +260,8 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
         return linker.entities(agents[0])
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
+    if verb.dep_ == "xcomp" and (controlled := controller(verb.head, linker)):
+        return controlled
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return verb_subjects(verb.head, linker, intransitive, depth + 1)
     for child in verb.lefts:
