@@ -6,7 +6,7 @@ It runs on the tokens the specific frames of relations.json leave alone.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -21,7 +21,7 @@ from .sentences import tokens_of
 ENTRY_KEYS = {"predicate", "verbs", "nouns", "targets", "objects"}
 DEFAULT_TARGETS = ("dobj", "dative", "@with", "@against", "@on", "@to", "@at", "@toward", "@towards", "@into",
                    "@from", "@for", "@over", "@about", "@between", "@of")
-VERB_CONFIDENCE, NOUN_CONFIDENCE = 0.75, 0.65
+VERB_CONFIDENCE, NOUN_CONFIDENCE, UNCODED_CONFIDENCE = 0.75, 0.65, 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +105,26 @@ def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confi
                 yield relation
 
 
+def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
+    """A verb no entry names that links two actors: labelled with its verb, no code, low confidence."""
+    data = load_json("lexicon/events.json")["uncoded"]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in data["excluded"] or lemma in lexicon().light or not lemma.isalpha():
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    targets = along(verb, tuple(data["targets"]), linker)
+    prep = next((t.head.lower_ for _, t in targets if t.dep_ == "pobj"), "")
+    label = f"{verb.lemma_.lower()} {prep}".strip()
+    return [replace(r, label=label) for r in pairs(agents(verb, linker), targets, verb, Entry(data["predicate"], (), frozenset()),
+                                                   linker, UNCODED_CONFIDENCE)]
+
+
 def verb_events(verb: Token, linker: Linker) -> list[Relation]:
-    for entry in verb_entries(verb):
+    entries = verb_entries(verb)
+    if not entries:
+        return uncoded_events(verb, linker)
+    for entry in entries:
         if fits(verb, entry):
             subjects, targets = agents(verb, linker), along(verb, entry.targets, linker)
             if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:

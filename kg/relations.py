@@ -63,6 +63,7 @@ class Relation:
     confidence: float
     role: str = ""
     status: str = ""
+    label: str = ""
 
 
 @lru_cache(maxsize=1)

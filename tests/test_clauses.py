@@ -108,3 +108,18 @@ def test_lexicon_covers_every_cameo_root_class(root):
     codes = {predicates()[e.predicate].cameo for entries in (*lexicon().verbs.values(), *lexicon().nouns.values())
              for e in entries}
     assert any(code and code.startswith(root) for code in codes), root
+
+
+def test_verb_outside_the_lexicon_linking_two_actors_is_an_uncoded_event_labelled_with_its_verb():
+    # Arnor courted Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("courted", "court", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1)]
+    doc, resolution = parse(rows)
+    (relation,) = extract_relations(doc, resolution)
+    assert (relation.predicate, relation.label, relation.confidence) == ("actsOn", "court", 0.4)
+
+
+def test_reporting_and_sports_verbs_are_not_uncoded_events():
+    # Arnor told Gondor / Arnor beat Gondor
+    for verb, lemma in (("told", "tell"), ("beat", "beat")):
+        rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1)]
+        assert read(rows) == set()
