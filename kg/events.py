@@ -71,16 +71,26 @@ def lexicon() -> Lexicon:
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
 
 
+def stems(verb: Token) -> list[str]:
+    """The lemma, then stems of the inflected form for when the lemmatiser got a rare verb wrong ('cordoned')."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    guesses = {"ed": [word[:-2], word[:-1], word[:-3]], "ing": [word[:-3], word[:-3] + "e", word[:-4]], "s": [word[:-1]]}
+    suffix = next((s for s in guesses if word.endswith(s) and len(word) > len(s) + 2), None)
+    return [lemma, *(guesses[suffix] if suffix else [])]
+
+
 def verb_entries(verb: Token) -> tuple[Entry, ...]:
     """Entries a verb starts: a phrase with its particle, preposition or object first, then its lemma."""
-    lemma = verb.lemma_.lower()
     index = lexicon()
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj", "agent"):
-            found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
-            if found:
-                return found
-    return index.verbs.get(lemma, ())
+    for lemma in stems(verb):
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep", "dobj", "agent"):
+                found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
+                if found:
+                    return found
+        if lemma in index.verbs:
+            return index.verbs[lemma]
+    return ()
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -143,6 +153,8 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         subjects = noun_agents(noun, linker, light)
         if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+            subjects, targets = subjects[:1], subjects[1:]  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, NOUN_CONFIDENCE))
         if found:
             return found

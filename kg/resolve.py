@@ -211,6 +211,31 @@ def is_referring_it(token: Token) -> bool:
     return token.head.lemma_ not in words()["expletive_heads"]
 
 
+def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[str]:
+    """What a person was named with: 'Chinese President Xi Jinping', 'Bruce Maddy-Weitzman, an Israeli'."""
+    found: set[str] = set()
+    for index, key, _ in history:
+        if key != person:
+            continue
+        head = doc[index]
+        near = [t for t in head.subtree if t.i < head.i] + [c for c in head.children if c.dep_ == "appos"]
+        found |= {tokens[t.i] for t in near if tokens.get(t.i) and tokens[t.i] != person}
+    return found
+
+
+def compatible(known: set[str], named: str, entities: dict[str, Entity]) -> bool:
+    """A description fits a person unless it names another state (or organisation) than theirs."""
+    is_state = entities[named].type in ("Country", "Territory")
+    rivals = {k for k in known if (entities[k].type in ("Country", "Territory")) == is_state}
+    return not rivals or named in rivals
+
+
+def is_reason_possessive(token: Token) -> bool:
+    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
+    owner = token.head
+    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
+
+
 @lru_cache(maxsize=1)
 def describable() -> frozenset[str]:
     """Every word that can start a description or pronoun worth resolving."""
@@ -239,8 +264,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if is_referring_it(token):
         since = previous_sentence_start(token)
         subjects_only = token.lower_ == "it"
-        return antecedent(history, entities, {"Country", "Organization", "Territory"}, prefer_subject=True,
-                          since=since, subjects_only=subjects_only)
+        return antecedent(history, entities, {"Country", "Organization", "Territory"},
+                          prefer_subject=not is_reason_possessive(token), since=since, subjects_only=subjects_only)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
@@ -248,8 +273,9 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         regions = region_filter(token)
         return antecedent(history, entities, {"Country"},
                           lambda k: regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
-    if lemma in lexicon["person_roles"]:
-        return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    if lemma in lexicon["person_roles"]:  # 'the Afghan envoy' is not the Chinese president named before
+        return antecedent(history, entities, {"Person"}, prefer_subject=True, accept=lambda k: not named or
+                          compatible(affiliations(k, token.doc, history, tokens), named[0], entities))
     if lemma in lexicon["territory_heads"]:
         return antecedent(history, entities, {"Territory"})
     if lemma in lexicon["organisation_heads"] and token.tag_ == "NN":
@@ -291,7 +317,8 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
                 inferred.add(token.i)
         if not key:
             continue
-        subject = token.dep_ in ("nsubj", "nsubjpass")
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (  # 'Nigeria's army said it ...'
+            token.dep_ in ("poss", "compound") and token.head.dep_ in ("nsubj", "nsubjpass"))
         if history and history[-1][0] == token.i - 1 and history[-1][1] == key:
             history[-1] = (token.i, key, history[-1][2] or subject)
         else:
