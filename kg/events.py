@@ -126,7 +126,9 @@ def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
     targets = along(verb, tuple(data["targets"]), linker)
     prep = next((t.head.lower_ for _, t in targets if t.dep_ == "pobj"), "")
     label = f"{verb.lemma_.lower()} {prep}".strip()
-    return [replace(r, label=label) for r in pairs(agents(verb, linker), targets, verb, Entry(data["predicate"], (), frozenset()),
+    named = [(k, t) for k, t in agents(verb, linker) if t.i not in linker.resolution.inferred]
+    targets = [(k, t) for k, t in targets if t.i not in linker.resolution.inferred]
+    return [replace(r, label=label) for r in pairs(named, targets, verb, Entry(data["predicate"], (), frozenset()),
                                                    linker, UNCODED_CONFIDENCE)]
 
 
