@@ -1,0 +1,184 @@
+"""kg's files in the tools people already use: networkx and igraph (GraphML), plain JSON and rdflib (JSON-LD),
+an OWL 2 reasoner (HermiT through owlready2) and pySHACL run on its own."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal
+from rdflib.compare import isomorphic
+
+from kg.export import export
+from kg.lexicon import ontology_path
+from kg.store import open_dataset
+from kg.vocab import KGO
+
+from conftest import PUBLISHED, SEED, run_kg
+
+TYPED = ("confidence", "start", "end", "issued", "timeStart")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("interop")
+    result = run_kg("build", SEED, "--out", out, "--published", PUBLISHED.isoformat())
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def records(built) -> list[dict]:
+    return [json.loads(line) for line in (built / "statements.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def graphml(built, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("graphml") / "graph.graphml"
+    assert run_kg("export", built / "graph.trig", "--format", "graphml", "--out", path).returncode == 0
+    return path
+
+
+def test_graphml_attributes_are_typed_for_gephi_and_networkx(graphml, records):
+    text = graphml.read_text(encoding="utf-8")
+    for name, kind in (("confidence", "double"), ("weight", "double"), ("start", "long"), ("label", "string"),
+                       ("cameo_code", "string"), ("cameo_class", "string")):
+        assert f'for="edge" attr.name="{name}" attr.type="{kind}"' in text, name
+    edges = [data for *_, data in nx.read_graphml(graphml).edges(data=True)]
+    assert len(edges) == len(records)
+    assert all(isinstance(e["confidence"], float) and e["weight"] == e["confidence"] for e in edges)
+    assert all(isinstance(e["start"], int) and e["start"] < e["end"] for e in edges)
+    labels = {e["label"] for e in edges}
+    assert {"recognises sovereignty over", "accuses"} <= labels
+    events = [e for e in edges if "cameo_code" in e]
+    assert events and all(len(e["cameo_code"]) >= 3 and e["cameo_class"] != "fact (no CAMEO code)" for e in events)
+    assert {e["cameo_class"] for e in edges if "cameo_code" not in e} == {"fact (no CAMEO code)"}
+
+
+def test_graphml_reads_in_igraph(graphml, records):
+    igraph = pytest.importorskip("igraph")
+    graph = igraph.Graph.Read_GraphML(str(graphml))
+    assert graph.is_directed() and graph.ecount() == len(records)
+    assert {"Morocco", "Israel"} <= set(graph.vs["label"])
+    assert all(isinstance(w, float) and 0 < w <= 1 for w in graph.es["weight"])
+
+
+@pytest.fixture(scope="module")
+def jsonld(built) -> str:
+    return export(open_dataset(built / "graph.trig"), "jsonld")
+
+
+def nodes(document: dict) -> list[dict]:
+    graphs = document["@graph"]
+    return [node for item in graphs for node in item.get("@graph", [item])]
+
+
+def test_jsonld_reads_as_plain_json(jsonld, records):
+    document = json.loads(jsonld)
+    assert document["@context"] == json.loads(ontology_path("context.jsonld").read_text())["@context"]
+    found = nodes(document)
+    keys = {key for node in found for key in node}
+    assert {"id", "type", "label", "subject", "predicate", "object", "status", "confidence", "time"} <= keys
+    assert not [key for key in keys if key.startswith(("http", "@")) and key != "@graph"]
+    values = [value for node in found for key, value in node.items() if key in TYPED]
+    assert values and all(isinstance(value, str) for value in values)
+    statements = [node for node in found if "confidence" in node]
+    assert len(statements) == len(records)
+    assert {node.get("time") for node in statements} == {record["time"] for record in records}
+    assert {"Morocco", "Israel"} <= {node.get("label") for node in found}
+    assert "“" in jsonld  # text stays readable, not \\u escapes
+
+
+def test_jsonld_is_the_same_rdf_as_the_turtle(built, jsonld):
+    back = Dataset().parse(data=jsonld, format="json-ld")
+    merged = Graph()
+    for s, p, o, _ in back.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    assert isomorphic(merged, Graph().parse(built / "graph.ttl"))
+    assert {str(g) for *_, g in back.quads()} == {str(g) for *_, g in Dataset().parse(built / "graph.trig").quads()}
+
+
+def test_the_context_has_a_term_for_every_property_of_the_ontology():
+    context = json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
+    ontology = Graph().parse(ontology_path("kg.ttl"))
+    mapped = {value["@id"] if isinstance(value, dict) else value for value in context.values()}
+    for kind in (OWL.ObjectProperty, OWL.DatatypeProperty):
+        for prop in ontology.subjects(RDF.type, kind):
+            assert f"kgo:{prop.removeprefix(str(KGO))}" in mapped, prop
+    for prop in ontology.subjects(RDF.type, OWL.ObjectProperty):
+        name = prop.removeprefix(str(KGO))
+        assert context[name]["@type"] == "@id", name
+
+
+def test_times_keep_their_iso_text_and_get_an_owl_datetime(built, records):
+    graph = Graph().parse(built / "graph.ttl")
+    times = list(graph.objects(None, KGO.time))
+    assert times and all(t.datatype is None for t in times)
+    assert {str(t) for t in times} == {r["time"] for r in records if r["time"]}
+    starts = {str(graph.value(s, KGO.time)): graph.value(s, KGO.timeStart) for s in graph.subjects(KGO.time, None)}
+    assert all(start.datatype == XSD.dateTime for start in starts.values())
+    assert str(starts["2021-11"]) == "2021-11-01T00:00:00" and str(starts["1993"]) == "1993-01-01T00:00:00"
+
+
+def hermit(*paths: Path) -> None:
+    """Load the files into owlready2 and run HermiT (raises if HermiT refuses them or finds them inconsistent)."""
+    owlready2 = pytest.importorskip("owlready2")
+    graph = Graph()
+    for path in paths:
+        graph.parse(path)
+    triples = paths[-1].with_suffix(".nt")
+    graph.serialize(triples, format="nt", encoding="utf-8")
+    world = owlready2.World()
+    world.get_ontology(triples.as_uri()).load()
+    owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
+def test_hermit_accepts_the_ontology_with_the_data(built, tmp_path):
+    data = tmp_path / "graph.ttl"
+    shutil.copy(built / "graph.ttl", data)
+    hermit(ontology_path("kg.ttl"), data)
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
+def test_hermit_refuses_the_old_time_datatypes(built, tmp_path):
+    """The check can fail: a kgo:time typed xsd:gYear (what kg wrote before) is refused."""
+    pytest.importorskip("owlready2")
+    from owlready2 import OwlReadyJavaError
+
+    graph = Graph().parse(built / "graph.ttl")
+    statement = next(graph.subjects(KGO.time, Literal("1993")))
+    graph.set((statement, KGO.time, Literal("1993", datatype=XSD.gYear)))
+    graph.serialize(tmp_path / "old.ttl", format="turtle")
+    with pytest.raises(OwlReadyJavaError, match="gYear"):
+        hermit(ontology_path("kg.ttl"), tmp_path / "old.ttl")
+
+
+def pyshacl(*args: Path) -> subprocess.CompletedProcess:
+    command = [str(Path(sys.executable).with_name("pyshacl")), "-s", str(ontology_path("shapes.ttl")), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def test_pyshacl_with_the_shapes_alone_accepts_kg_output(built):
+    shapes = Graph().parse(ontology_path("shapes.ttl"))
+    assert not list(shapes.objects(None, OWL.imports))  # nothing to fetch
+    for name in ("graph.ttl", "graph.trig"):
+        result = pyshacl(built / name)
+        assert result.returncode == 0 and "Conforms: True" in result.stdout, result.stdout[:2000]
+
+
+def test_pyshacl_with_the_shapes_alone_still_finds_violations(built, tmp_path):
+    graph = Graph().parse(built / "graph.ttl")
+    for entity in set(graph.subjects(RDF.type, KGO.Country)):
+        graph.remove((entity, RDF.type, KGO.Country))
+        graph.add((entity, RDF.type, KGO.Nation))
+    statement = next(graph.subjects(KGO.time, None))
+    graph.set((statement, KGO.time, Literal("1993", datatype=XSD.gYear)))
+    graph.serialize(tmp_path / "bad.ttl", format="turtle")
+    result = pyshacl(tmp_path / "bad.ttl")
+    assert result.returncode == 1 and "Conforms: False" in result.stdout
+    assert "kgo:time" in result.stdout and "EntityTypeShape" in result.stdout
