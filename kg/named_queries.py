@@ -19,6 +19,7 @@ from rdflib import Graph, Literal
 
 from .errors import KgError
 from .lexicon import ontology_path
+from .query import run_query
 
 LABEL_PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
                   "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -101,9 +102,10 @@ def check_entities(dataset: Graph, query: str, pairs: Iterable[str] = ()) -> Non
     values = parse_params(pairs)
     for name in named.entities if named else ():
         value = values.get(name, "")
-        if term(value).startswith("<") or dataset.query(f"{LABEL_PREFIXES} ASK {{ ?e {LABEL_PATH} {term(value)} }}"):
+        ask = f"{LABEL_PREFIXES} ASK {{ ?e {LABEL_PATH} {term(value)} }}"
+        if term(value).startswith("<") or run_query(dataset, ask):
             continue
-        labels = {str(row[0]).casefold(): str(row[0]) for row in dataset.query(LABELS)}
+        labels = {str(row[0]).casefold(): str(row[0]) for row in run_query(dataset, LABELS)}
         near = [labels[k] for k in get_close_matches(value.casefold(), list(labels), n=3, cutoff=0.6)]
         raise KgError(f"query '{query}': no entity has the label or alias '{value}'",
                       f"did you mean {', '.join(map(repr, near))}?" if near else "labels are matched exactly")
