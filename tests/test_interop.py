@@ -182,3 +182,21 @@ def test_pyshacl_with_the_shapes_alone_still_finds_violations(built, tmp_path):
     result = pyshacl(tmp_path / "bad.ttl")
     assert result.returncode == 1 and "Conforms: False" in result.stdout
     assert "kgo:time" in result.stdout and "EntityTypeShape" in result.stdout
+
+
+def test_every_reader_of_kgo_time_gets_the_iso_text(built, records, tmp_path):
+    """The timeline query (on a file and on a store), the analytics and the page read kgo:time as before."""
+    import kg
+
+    times = sorted({r["time"] for r in records if r["time"] and "Morocco" in (r["subject"]["label"],
+                                                                              r["object"]["label"])})
+    assert run_kg("build", SEED, "--store", tmp_path / "store", "--published", PUBLISHED.isoformat()).returncode == 0
+    for source in (built / "graph.trig", tmp_path / "store"):
+        result = run_kg("query", source, "timeline", "-p", "entity=Morocco", "--format", "csv")
+        assert result.returncode == 0, result.stderr
+        assert sorted({line.split(",")[0] for line in result.stdout.splitlines()[1:]}) == times
+    graph = Graph().parse(built / "graph.ttl")
+    supports = [s for *_, data in kg.entity_network(graph).edges(data=True) for s in data["supports"]]
+    assert {s.time for s in supports if s.time} == {r["time"] for r in records if r["time"]}
+    page = kg.render_page(graph, "times")
+    assert '"timeStart": "1993-01-01"' in page and '"2021-11"' in page
