@@ -9,16 +9,19 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph
 import pytest
-from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal
+from rdflib.collection import Collection
 from rdflib.compare import isomorphic
+from rdflib.namespace import SH
 
 from kg.export import export
 from kg.lexicon import ontology_path
 from kg.store import open_dataset
 from kg.vocab import KGO
 
-from conftest import PUBLISHED, SEED, run_kg
+from conftest import FIXTURES, PUBLISHED, SEED, run_kg
 
 TYPED = ("confidence", "start", "end", "issued", "timeStart")
 
@@ -93,13 +96,29 @@ def test_jsonld_reads_as_plain_json(jsonld, records):
     assert "“" in jsonld  # text stays readable, not \\u escapes
 
 
-def test_jsonld_is_the_same_rdf_as_the_turtle(built, jsonld):
+@pytest.fixture(scope="module")
+def corpus_built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("interop-corpus")
+    assert run_kg("build", FIXTURES / "articles", "--out", out).returncode == 0
+    return out
+
+
+@pytest.mark.parametrize("which", ["seed", "corpus"])
+def test_jsonld_is_the_same_rdf_as_the_turtle(built, corpus_built, which):
+    """rdflib and Oxigraph, each on its own, read the JSON-LD as the Turtle's triples in the TriG's graphs."""
+    folder = built if which == "seed" else corpus_built
+    jsonld = export(open_dataset(folder / "graph.trig"), "jsonld")
     back = Dataset().parse(data=jsonld, format="json-ld")
     merged = Graph()
     for s, p, o, _ in back.quads((None, None, None, None)):
         merged.add((s, p, o))
-    assert isomorphic(merged, Graph().parse(built / "graph.ttl"))
-    assert {str(g) for *_, g in back.quads()} == {str(g) for *_, g in Dataset().parse(built / "graph.trig").quads()}
+    assert isomorphic(merged, Graph().parse(folder / "graph.ttl"))
+    graphs = {str(g) for *_, g in Dataset().parse(folder / "graph.trig").quads()}
+    assert {str(g) for *_, g in back.quads()} == graphs and len(graphs) == (1 if which == "seed" else 5)
+    quads = list(pyoxigraph.parse(jsonld.encode("utf-8"), format=pyoxigraph.RdfFormat.JSON_LD))
+    turtle = {q.triple for q in pyoxigraph.parse((folder / "graph.ttl").read_bytes(),
+                                                 format=pyoxigraph.RdfFormat.TURTLE)}
+    assert {q.triple for q in quads} == turtle and {q.graph_name.value for q in quads} == graphs
 
 
 def test_the_context_has_a_term_for_every_property_of_the_ontology():
@@ -169,6 +188,14 @@ def test_pyshacl_with_the_shapes_alone_accepts_kg_output(built):
     for name in ("graph.ttl", "graph.trig"):
         result = pyshacl(built / name)
         assert result.returncode == 0 and "Conforms: True" in result.stdout, result.stdout[:2000]
+
+
+def test_the_entity_types_of_the_shapes_are_the_entity_classes_of_the_ontology():
+    shapes = Graph().parse(ontology_path("shapes.ttl"))
+    listed = next(shapes.objects(None, SH["in"]))
+    ontology = Graph().parse(ontology_path("kg.ttl"))
+    classes = set(ontology.transitive_subjects(RDFS.subClassOf, KGO.Entity))
+    assert set(Collection(shapes, listed)) == classes and KGO.Country in classes
 
 
 def test_pyshacl_with_the_shapes_alone_still_finds_violations(built, tmp_path):
