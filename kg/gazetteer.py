@@ -69,14 +69,19 @@ def entity_key(type_: str, label: str) -> str:
     return f"{type_.lower()}/{slug(label)}"
 
 
+def claim_order(info: dict, data: dict) -> tuple[bool, int]:
+    """States before territories, the more populous first: 'Indian' is India's, not a territory's."""
+    iso3 = (info.get("ISO") or {}).get("alpha3")
+    return iso3 in data["territories"], -int(info.get("population") or 0)
+
+
 def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
     import countryinfo
     import pycountry
 
     entities, names, seats, demonyms, regions = {}, {}, {}, {}, {}
     not_demonyms = set(data["not_demonyms"])
-    for country in countryinfo.all_countries():
-        info = country.info()
+    for info in sorted((c.info() for c in countryinfo.all_countries()), key=lambda i: claim_order(i, data)):
         iso3 = (info.get("ISO") or {}).get("alpha3")
         if not iso3 or not info.get("name"):
             continue

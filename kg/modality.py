@@ -50,6 +50,13 @@ def is_former(verb: Token) -> bool:
                for a in verb.children if a.dep_ == "advmod")
 
 
+def is_adjunct(trigger: Token) -> bool:
+    """An event noun in its clause's adverbial ('did not clash during a visit'): the clause's negation is not its own."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.dep_ == "prep" \
+        and head.lower_ in load_json("lexicon/events.json")["clause_prepositions"]
+
+
 def has_condition(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in cues()["conditional_markers"] for m in verb.subtree)
 
@@ -60,7 +67,7 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
     aux = auxiliaries(verb)
     if is_former(verb):
         return "former"
-    if is_negated(verb, trigger):
+    if is_negated(trigger if is_adjunct(trigger) else verb, trigger):
         return "negated"
     if aux & c["hypothetical_auxiliaries"] or has_condition(verb):
         return "hypothetical"

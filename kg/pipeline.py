@@ -20,7 +20,8 @@ from .mentions import extract_mentions
 from .model import Article, NormalisedText, Statement
 from .nlp import DEFAULT_MODEL, load_pipeline, resolve_model
 from .normalise import normalise
-from .relations import Linker, extract_relations
+from .events import extract_relations
+from .relations import Linker
 from .resolve import resolve
 from .statements import deduplicate, to_statement
 

@@ -99,7 +99,8 @@ def add_predicate(triples: Triples, predicate: Predicate) -> ox.NamedNode:
     """The property with its label and alignments, so the graph reads on its own."""
     node = node_of(predicate_iri(predicate.id))
     triples.add(node, TYPE, OBJECT_PROPERTY)
-    triples.add(node, LABEL, ox.Literal(predicate.label, language="en"))
+    if predicate.kind != "uncoded":  # an uncoded event's label is its verb, kept on the statement
+        triples.add(node, LABEL, ox.Literal(predicate.label, language="en"))
     if predicate.cameo:
         triples.add(node, CAMEO_CODE, ox.Literal(predicate.cameo))
     if predicate.wikidata:
@@ -113,7 +114,7 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
     triples.add(subject, predicate, obj)
     iri = statement_iri(statement)
     node = node_of(iri)
-    for p, o in ((TYPE, STATEMENT), (TYPE, EVENT if statement.predicate.cameo else FACT), (SUBJECT, subject),
+    for p, o in ((TYPE, STATEMENT), (TYPE, EVENT if statement.predicate.cameo or statement.predicate.kind == "uncoded" else FACT), (SUBJECT, subject),
                  (PREDICATE, predicate), (OBJECT, obj), (STATUS, ox.Literal(statement.status)),
                  (CONFIDENCE, ox.Literal(str(Decimal(str(statement.confidence))), datatype=DECIMAL)),
                  (RULE, ox.Literal(statement.rule)), (DERIVED_FROM, article)):
@@ -126,6 +127,8 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
         triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:
         triples.add(node, ROLE, ox.Literal(statement.role))
+    if statement.predicate.kind == "uncoded":
+        triples.add(node, LABEL, ox.Literal(statement.predicate.label, language="en"))
     evidence = ox.NamedNode(f"{iri}/evidence")
     quote, position = ox.NamedNode(f"{iri}/evidence/quote"), ox.NamedNode(f"{iri}/evidence/position")
     for s, p, o in ((node, EVIDENCE, evidence), (evidence, TYPE, SPECIFIC_RESOURCE), (evidence, HAS_SOURCE, article),

@@ -63,6 +63,7 @@ class Relation:
     confidence: float
     role: str = ""
     status: str = ""
+    label: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -180,20 +181,35 @@ class Linker:
             for child in children:
                 if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                     return self.resolution.tokens[child.i]
-            for pobj in follow(token, "@in") + follow(token, "@of"):
+            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
                 key = self.resolution.tokens.get(pobj.i)
                 if key and self.type_of(key) == "Country":
                     return key
         return None
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
-        """Entities of a token and of the tokens coordinated with it."""
+        """Entities of a token and of the tokens coordinated with it or with the name it stands for."""
         found = [(key, token) for key in self.resolution.groups.get(token.i, ())]
         for candidate in (token, *token.conjuncts):
             key = self.direct(candidate)
-            if key and key not in [k for k, _ in found]:
-                found.append((key, candidate))
+            if key:
+                for linked in ((key, candidate), *self.coordinated(candidate, key)):
+                    if linked[0] not in [k for k, _ in found]:
+                        found.append(linked)
         return found
+
+    def coordinated(self, token: Token, key: str) -> list[tuple[str, Token]]:
+        """'Eriadori and Calenardhon leaders', 'officials in Fornost and Gondor': the conjuncts of the
+        name a token stands for; 'Fornost and the evil Gondor' parsed as a modifier of a state."""
+        tokens = self.resolution.tokens
+        source = next((t for t in token.subtree if tokens.get(t.i) == key), None)
+        if source is None:
+            return []
+        linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
+        if source.i == token.i and self.type_of(key) == "Country":
+            linked += [c for c in token.children if c.dep_ == "nmod" and tokens.get(c.i)]
+        return [(tokens[c.i], c) for c in linked if tokens.get(c.i) and tokens[c.i] != key
+                and self.type_of(tokens[c.i]) == self.type_of(key)]
 
 
 def is_relative(token: Token) -> bool:
@@ -205,6 +221,23 @@ def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     found = linker.entities(verb.head)
     before = [(k, t) for k, t in found if t.i < verb.i]
     return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
+
+
+@lru_cache(maxsize=1)
+def object_control() -> frozenset[str]:
+    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
+    return frozenset(load_json("lexicon/events.json")["object_control"])
+
+
+def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
+    if verb.lemma_.lower() not in object_control():
+        return []
+    for path in ("dobj", "@on", "@upon"):
+        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
+        if found:
+            return found
+    return []
 
 
 def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
@@ -228,6 +261,8 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
         return linker.entities(agents[0])
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
+    if verb.dep_ == "xcomp" and (controlled := controller(verb.head, linker)):
+        return controlled
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return verb_subjects(verb.head, linker, intransitive, depth + 1)
     for child in verb.lefts:
@@ -316,16 +351,22 @@ def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
     return []
 
 
-def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
-         linker: Linker, confidence: float) -> Relation | None:
+def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: str, tokens: list[Token],
+                  linker: Linker, confidence: float) -> Relation | None:
+    """A relation between two different entities; each argument found by inference costs confidence."""
     if subject == obj:
         return None
-    if frame.inverse:
-        subject, obj = obj, subject
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
-    return Relation(subject=subject, predicate=frame.predicate, object=obj, trigger=trigger.i, rule=frame.id,
+    return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
                     confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+
+
+def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
+         linker: Linker, confidence: float) -> Relation | None:
+    if frame.inverse:
+        subject, obj = obj, subject
+    return make_relation(subject, frame.predicate, obj, trigger, frame.id, tokens, linker, confidence)
 
 
 def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Relation]) -> Iterator[Relation]:
@@ -408,22 +449,17 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
             yield relation
 
 
-def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
-    """Every frame match in the document, in text order."""
-    linker = Linker(doc, resolution)
-    earlier: list[Relation] = []
+def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
+    """The relations of the first frame that matches at a token."""
     by_word = frames_by_word()
-    for token in tokens_of(doc):
-        yield from hyphen_relations(token, linker)
-        candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
-        for _, frame in sorted(candidates.items()):
-            if frame.kind == "verb" and verb_matches(token, frame):
-                found = list(verb_relations(token, frame, linker, earlier))
-            elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
-                found = list(noun_relations(token, frame, linker))
-            else:
-                continue
-            earlier += found
-            yield from found
-            if found:
-                break
+    candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
+    for _, frame in sorted(candidates.items()):
+        if frame.kind == "verb" and verb_matches(token, frame):
+            found = list(verb_relations(token, frame, linker, earlier))
+        elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
+            found = list(noun_relations(token, frame, linker))
+        else:
+            continue
+        if found:
+            return found
+    return []

@@ -100,7 +100,7 @@ def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], shor
 
 
 def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
-                      country_of_token: dict[int, str]) -> str | None:
+                      key_of_token: dict[int, str], entities: dict[str, Entity]) -> str | None:
     """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic.
 
     The state comes from the name itself ('US Navy'), a possessive or modifier
@@ -117,10 +117,11 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
         head = doc[mention.token_start:mention.token_end].root
         nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
         nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
-        key = next((country_of_token[i] for i in nearby if i in country_of_token), None)
-    if key is None or gazetteer.entities[key].type not in ("Country", "Territory"):
+        key = next((key_of_token[i] for i in nearby if i in key_of_token), None)
+    state = entities.get(key) or gazetteer.entities.get(key)
+    if state is None or state.type not in ("Country", "Territory"):
         return None
-    return f"{gazetteer.adjectives.get(key, gazetteer.entities[key].label)} {name[:1].upper()}{name[1:]}"
+    return f"{gazetteer.adjectives.get(key, state.label)} {name[:1].upper()}{name[1:]}"
 
 
 def initials(name: str) -> str:
@@ -169,7 +170,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                                "Organization", aliases=(mention.text,))
             link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
     for mention in mentions:
-        label = institution_label(doc, mention, gazetteer, tokens)
+        label = institution_label(doc, mention, gazetteer, tokens, entities)
         if label:
             link(mention, Entity(entity_key("Organization", label), label, "Organization",
                                  aliases=(mention.text,)))

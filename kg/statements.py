@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -27,6 +28,8 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
                  article: str, published: date | None, base: int) -> Statement:
     trigger = doc[relation.trigger]
     predicate = predicates()[relation.predicate]
+    if relation.label:  # an uncoded event is labelled with its own verb
+        predicate = replace(predicate, label=relation.label)
     is_event = predicate.kind == "event"
     mood = modality(trigger, linker) if is_event else Modality("asserted")
     status = relation.status or mood.status

@@ -1,0 +1,97 @@
+"""Who acts on whom in one clause: the agents and targets of a predicate, verbal or nominal.
+
+Works on any parse, not on a list of verbs: the subject, a passive's by-phrase, control and
+raising ('agreed to restore', 'is expected to visit', 'urged X to leave'), coordinated actors
+(through the Linker), relative and participial clauses; targets along the paths an event names.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from .lexicon import load_json
+from .relations import Linker, controller, follow, is_relative, relative_head
+
+Found = list[tuple[str, Token]]
+CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
+VERBAL = ("VERB", "AUX")
+
+
+@lru_cache(maxsize=1)
+def clause_prepositions() -> frozenset[str]:
+    """Prepositions through which an event noun takes the agent of its clause ('during a visit')."""
+    return frozenset(load_json("lexicon/events.json")["clause_prepositions"])
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_subjects(verb: Token, linker: Linker) -> Found:
+    return [e for c in verb.children if c.dep_ == "nsubjpass" for e in linker.entities(c)]
+
+
+def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
+    """Who does what the verb says; an explicit subject that is no actor ('crowds') ends the search."""
+    if depth > 6:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is not None:
+        if is_relative(subject) and verb.dep_ == "relcl":
+            return relative_head(verb, linker)
+        return linker.entities(subject)
+    if is_passive(verb):
+        return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        return controller(head, linker) or (passive_subjects(head, linker) if is_passive(head) else []) \
+            or agents(head, linker, depth + 1)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return linker.entities(head)
+    if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
+        return agents(head, linker, depth + 1)
+    return []
+
+
+def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
+    """The actors on the first path that reaches any."""
+    for path in paths:
+        found = [e for t in follow(trigger, path) for e in linker.entities(t)]
+        if found:
+            return found
+    return []
+
+
+def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """A verb's target paths as a noun's: its object is an 'of' phrase ('the invasion of Ukraine')."""
+    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p not in ("dative", "dobj.@in")]
+    return tuple(dict.fromkeys(mapped))
+
+
+def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
+    """'held talks', 'launched strikes', 'imposed sanctions': the verb that carries the noun."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and head.lemma_.lower() in light:
+        return head
+    return None
+
+
+def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
+    """Whose event a noun names: possessive or modifier ('Iran's attack', 'Israeli strikes'), 'by',
+    the light verb's agent, or the clause's agent when the noun sits in its adverbial ('during a visit')."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and linker.resolution.tokens.get(child.i):
+            return linker.entities(child)
+    by = follow(noun, "@by")
+    if by:
+        return linker.entities(by[0])
+    if light is not None:
+        return agents(light, linker)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL:
+        root = noun.sent.root
+        return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])
+    return []

@@ -1,0 +1,169 @@
+"""The clause reader: every verb or event noun of ``ontologies/lexicon/events.json``, with its
+agents and targets found by :mod:`kg.clauses`, becomes a Relation.
+
+It runs on the tokens the specific frames of relations.json leave alone.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths
+from .errors import KgError
+from .lexicon import load_json
+from .relations import Linker, Relation, frame_relations, hyphen_relations, make_relation, predicates
+from .resolve import Resolution
+from .sentences import tokens_of
+
+ENTRY_KEYS = {"predicate", "verbs", "nouns", "targets", "objects"}
+DEFAULT_TARGETS = ("dobj", "dative", "@with", "@against", "@on", "@to", "@at", "@toward", "@towards", "@into",
+                   "@from", "@for", "@over", "@about", "@between", "@of")
+VERB_CONFIDENCE, NOUN_CONFIDENCE, UNCODED_CONFIDENCE = 0.75, 0.65, 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One event of the lexicon: its predicate, triggers and where its target is."""
+
+    predicate: str
+    targets: tuple[str, ...]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Entries by trigger: single lemmas, two-word verbs ('crack down', 'call for') and nouns."""
+
+    verbs: dict[str, tuple[Entry, ...]]
+    phrases: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    light: frozenset[str]
+
+
+def check_entry(number: int, raw: dict) -> None:
+    unknown = set(raw) - ENTRY_KEYS
+    if unknown:
+        raise KgError(f"events.json: entry {number} has unknown key(s) {', '.join(sorted(unknown))}",
+                      f"use only {', '.join(sorted(ENTRY_KEYS))}", 1)
+    if raw.get("predicate") not in predicates():
+        raise KgError(f"events.json: entry {number} names unknown predicate {raw.get('predicate')!r}",
+                      "declare it under 'predicates' in relations.json and in kg.ttl", 1)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The event lexicon, validated: unknown keys or predicates are refused."""
+    data = load_json("lexicon/events.json", ("predicate",))
+    verbs: dict[str, list[Entry]] = {}
+    phrases: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    for number, raw in enumerate(data["entries"]):
+        check_entry(number, raw)
+        entry = Entry(raw["predicate"], tuple(raw.get("targets", DEFAULT_TARGETS)), frozenset(raw.get("objects", ())))
+        for verb in raw.get("verbs", ()):
+            (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
+        for noun in raw.get("nouns", ()):
+            nouns.setdefault(noun, []).append(entry)
+    freeze = lambda index: {word: tuple(found) for word, found in index.items()}  # noqa: E731
+    return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
+
+
+def verb_entries(verb: Token) -> tuple[Entry, ...]:
+    """Entries a verb starts: a phrase with its particle, preposition or object first, then its lemma."""
+    lemma = verb.lemma_.lower()
+    index = lexicon()
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "dobj", "agent"):
+            found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
+            if found:
+                return found
+    return index.verbs.get(lemma, ())
+
+
+def direct_object(verb: Token) -> Token | None:
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return found if found is not None or verb.dep_ != "acl" else verb.head
+
+
+def fits(verb: Token, entry: Entry) -> bool:
+    """An entry that needs certain objects ('suspend ties') only fits a verb that has one."""
+    if not entry.objects:
+        return True
+    obj = direct_object(verb)
+    return obj is not None and (obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
+
+
+def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confidence: float) -> Iterator[Relation]:
+    for subject, subject_token in subjects:
+        for obj, obj_token in targets:
+            relation = make_relation(subject, entry.predicate, obj, trigger, f"event:{entry.predicate}",
+                                     [subject_token, obj_token], linker, confidence)
+            if relation:
+                yield relation
+
+
+def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
+    """A verb no entry names that links two actors: labelled with its verb, no code, low confidence."""
+    data = load_json("lexicon/events.json")["uncoded"]
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in data["excluded"] or lemma in lexicon().light or not lemma.isalpha():
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    targets = along(verb, tuple(data["targets"]), linker)
+    prep = next((t.head.lower_ for _, t in targets if t.dep_ == "pobj"), "")
+    label = f"{verb.lemma_.lower()} {prep}".strip()
+    return [replace(r, label=label) for r in pairs(agents(verb, linker), targets, verb, Entry(data["predicate"], (), frozenset()),
+                                                   linker, UNCODED_CONFIDENCE)]
+
+
+def verb_events(verb: Token, linker: Linker) -> list[Relation]:
+    entries = verb_entries(verb)
+    if not entries:
+        return uncoded_events(verb, linker)
+    for entry in entries:
+        if fits(verb, entry):
+            subjects, targets = agents(verb, linker), along(verb, entry.targets, linker)
+            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+                subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'
+            found = list(pairs(subjects, targets, verb, entry, linker, VERB_CONFIDENCE))
+            if found:
+                return found
+    return []
+
+
+def noun_events(noun: Token, linker: Linker) -> list[Relation]:
+    light = light_verb(noun, lexicon().light)
+    for entry in lexicon().nouns.get(noun.lemma_.lower(), ()) or lexicon().nouns.get(noun.lower_, ()):
+        paths = noun_paths(entry.targets)
+        targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else [])
+        subjects = noun_agents(noun, linker, light)
+        if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            subjects, targets = targets[:1], targets[1:]
+        found = list(pairs(subjects, targets, noun, entry, linker, NOUN_CONFIDENCE))
+        if found:
+            return found
+    return []
+
+
+def events_at(token: Token, linker: Linker) -> list[Relation]:
+    """The events a token triggers as a verb or an event noun."""
+    if token.pos_ in VERBAL:
+        return verb_events(token, linker)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return noun_events(token, linker)
+    return []
+
+
+def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
+    """Every relation of the document in text order: a specific frame where one matches, else the clause reader."""
+    linker = Linker(doc, resolution)
+    earlier: list[Relation] = []
+    for token in tokens_of(doc):
+        yield from hyphen_relations(token, linker)
+        found = frame_relations(token, linker, earlier) or events_at(token, linker)
+        earlier += found
+        yield from found

@@ -1,0 +1,125 @@
+"""The clause reader on hand-built Docs: each construction tested without the statistical parser.
+
+A sentence is written as (word, lemma, POS, dependency, head index) rows; names are resolved by hand.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.events import extract_relations, lexicon
+from kg.model import Entity
+from kg.resolve import Resolution
+
+VOCAB = spacy.blank("en").vocab
+STATES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Eriador": "ERI", "Fornost": "FOR"}
+
+
+def parse(rows: list[tuple[str, str, str, str, int]]) -> tuple[Doc, Resolution]:
+    words, lemmas, pos, deps, heads = map(list, zip(*rows))
+    doc = Doc(VOCAB, words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads)
+    keys = {i: f"country/{STATES[w]}" for i, w in enumerate(words) if w in STATES}
+    entities = {k: Entity(k, w, "Country", iso3=STATES[w]) for w in STATES for k in [f"country/{STATES[w]}"]}
+    return doc, Resolution(entities=entities, tokens=keys)
+
+
+def read(rows) -> set[tuple[str, str, str]]:
+    doc, resolution = parse(rows)
+    label = {k: e.label for k, e in resolution.entities.items()}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in extract_relations(doc, resolution)}
+
+
+def test_raising_through_an_adjective_finds_the_subject():
+    # Arnor is about to restore ties with Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("is", "be", "AUX", "ROOT", 1), ("about", "about", "ADJ", "acomp", 1),
+            ("to", "to", "PART", "aux", 4), ("restore", "restore", "VERB", "xcomp", 2), ("ties", "tie", "NOUN", "dobj", 4),
+            ("with", "with", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "normalisesRelationsWith", "Gondor")}
+
+
+def test_passive_by_agent_is_the_actor_and_the_subject_the_target():
+    # Eriador was opposed by Rohan
+    rows = [("Eriador", "Eriador", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+            ("opposed", "oppose", "VERB", "ROOT", 2), ("by", "by", "ADP", "agent", 2), ("Rohan", "Rohan", "PROPN", "pobj", 3)]
+    assert read(rows) == {("Rohan", "opposes", "Eriador")}
+
+
+def test_coordinated_subjects_each_act():
+    # Fornost and Gondor condemned Rohan
+    rows = [("Fornost", "Fornost", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Gondor", "Gondor", "PROPN", "conj", 0),
+            ("condemned", "condemn", "VERB", "ROOT", 3), ("Rohan", "Rohan", "PROPN", "dobj", 3)]
+    assert read(rows) == {("Fornost", "criticises", "Rohan"), ("Gondor", "criticises", "Rohan")}
+
+
+def test_object_control_gives_the_infinitive_its_own_agent():
+    # Arnor invited Gondor to visit Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("invited", "invite", "VERB", "ROOT", 1),
+            ("Gondor", "Gondor", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("visit", "visit", "VERB", "xcomp", 1),
+            ("Rohan", "Rohan", "PROPN", "dobj", 4)]
+    assert read(rows) == {("Arnor", "invites", "Gondor"), ("Gondor", "visits", "Rohan")}
+
+
+def test_subject_that_is_no_actor_is_not_replaced_by_the_main_clause_subject():
+    # Arnor welcomed Gondor after crowds trashed the Rohan embassy
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("Gondor", "Gondor", "PROPN", "dobj", 1), ("after", "after", "SCONJ", "mark", 5),
+            ("crowds", "crowd", "NOUN", "nsubj", 5), ("trashed", "trash", "VERB", "advcl", 1),
+            ("Rohan", "Rohan", "PROPN", "dobj", 5)]
+    assert read(rows) == {("Arnor", "praises", "Gondor")}
+
+
+def test_event_noun_takes_its_agent_from_by_and_its_target_from_on():
+    # Gondor condemned an attack by Rohan on Eriador
+    rows = [("Gondor", "Gondor", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("an", "an", "DET", "det", 3), ("attack", "attack", "NOUN", "dobj", 1), ("by", "by", "ADP", "prep", 3),
+            ("Rohan", "Rohan", "PROPN", "pobj", 4), ("on", "on", "ADP", "prep", 3), ("Eriador", "Eriador", "PROPN", "pobj", 6)]
+    found = read(rows)
+    assert ("Rohan", "attacks", "Eriador") in found
+    assert ("Gondor", "criticises", "Rohan") in found
+
+
+def test_symmetric_event_pairs_coordinated_agents_without_a_target():
+    # Arnor and Gondor agree
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Gondor", "Gondor", "PROPN", "conj", 0),
+            ("agree", "agree", "VERB", "ROOT", 3)]
+    assert read(rows) == {("Arnor", "agreesWith", "Gondor")}
+
+
+def test_light_verb_noun_with_a_phrasal_target():
+    # Arnor launched strikes against Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+            ("strikes", "strike", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 1), ("Rohan", "Rohan", "PROPN", "pobj", 3)]
+    assert read(rows) == {("Arnor", "attacks", "Rohan")}
+
+
+def test_verb_needing_an_object_noun_ignores_other_objects():
+    # Arnor suspended its membership / Arnor suspended talks with Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("suspended", "suspend", "VERB", "ROOT", 1),
+            ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3)]
+    assert read(rows) == {("Arnor", "reducesRelationsWith", "Gondor")}
+    rows[2] = ("coverage", "coverage", "NOUN", "dobj", 1)
+    assert read(rows) == set()
+
+
+@pytest.mark.parametrize("root", [f"{n:02d}" for n in range(1, 21)])
+def test_lexicon_covers_every_cameo_root_class(root):
+    from kg.relations import predicates
+    codes = {predicates()[e.predicate].cameo for entries in (*lexicon().verbs.values(), *lexicon().nouns.values())
+             for e in entries}
+    assert any(code and code.startswith(root) for code in codes), root
+
+
+def test_verb_outside_the_lexicon_linking_two_actors_is_an_uncoded_event_labelled_with_its_verb():
+    # Arnor courted Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("courted", "court", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1)]
+    doc, resolution = parse(rows)
+    (relation,) = extract_relations(doc, resolution)
+    assert (relation.predicate, relation.label, relation.confidence) == ("actsOn", "court", 0.4)
+
+
+def test_reporting_and_sports_verbs_are_not_uncoded_events():
+    # Arnor told Gondor / Arnor beat Gondor
+    for verb, lemma in (("told", "tell"), ("beat", "beat")):
+        rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1)]
+        assert read(rows) == set()
