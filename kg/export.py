@@ -130,18 +130,23 @@ def to_csv(dataset: Dataset) -> str:
 
 
 CAMEO_CODES = "PREFIX kgo: <https://w3id.org/kgnews/ontology#> SELECT ?p ?code WHERE { ?p kgo:cameoCode ?code }"
+STATEMENT_LABELS = """PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?st ?label WHERE { ?st a kgo:Statement ; rdfs:label ?label }"""
 EDGE_NUMBERS = {"confidence": float, "start": int, "end": int}
 
 
-def edge_attributes(row: dict[str, str], cameo: dict[str, str]) -> dict[str, str | float | int]:
-    """A statement as typed GraphML edge data: ``label`` and ``weight`` (the confidence) for Gephi,
-    numbers as numbers, the CAMEO code and class."""
+def edge_attributes(row: dict[str, str], cameo: dict[str, str],
+                    labels: dict[str, str]) -> dict[str, str | float | int]:
+    """A statement as typed GraphML edge data: ``label`` (the statement's own, as an uncoded event's verb,
+    or its relation's) and ``weight`` (the confidence) for Gephi, numbers as numbers, the CAMEO code and class."""
     from .page import cameo_class
 
     edge: dict[str, str | float | int] = {k: EDGE_NUMBERS.get(k, str)(v) for k, v in row.items()
                                           if v and k not in ("subject", "object", "statement", "predicate_label")}
     code = cameo.get(row["predicate"])
-    edge.update(label=row["predicate_label"], weight=edge["confidence"], cameo_class=cameo_class(code)["name"])
+    label = labels.get(row["statement"]) or row["predicate_label"]
+    edge.update(label=label, weight=edge["confidence"], cameo_class=cameo_class(code)["name"])
     return edge | ({"cameo_code": code} if code else {})
 
 
@@ -160,8 +165,10 @@ def to_graphml(dataset: Dataset) -> str:
         attributes = {"label": text(row.label), "type": kind, "iso3": text(row.iso3), "sameAs": text(row.sameAs)}
         network.add_node(str(row.entity), **{k: v for k, v in attributes.items() if v})
     cameo = {str(row.p): str(row.code) for row in dataset.query(CAMEO_CODES)}
+    labels = {str(row.st): str(row.label) for row in dataset.query(STATEMENT_LABELS)}
     for row in statement_rows(dataset):
-        network.add_edge(row["subject"], row["object"], key=row["statement"], **edge_attributes(row, cameo))
+        edge = edge_attributes(row, cameo, labels)
+        network.add_edge(row["subject"], row["object"], key=row["statement"], **edge)
     buffer = io.BytesIO()
     nx.write_graphml(network, buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")

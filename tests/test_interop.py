@@ -2,6 +2,7 @@
 an OWL 2 reasoner (HermiT through owlready2) and pySHACL run on its own."""
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -46,6 +47,13 @@ def graphml(built, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def corpus_built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("interop-corpus")
+    assert run_kg("build", FIXTURES / "articles", "--out", out).returncode == 0
+    return out
+
+
 def test_graphml_attributes_are_typed_for_gephi_and_networkx(graphml, records):
     text = graphml.read_text(encoding="utf-8")
     for name, kind in (("confidence", "double"), ("weight", "double"), ("start", "long"), ("label", "string"),
@@ -60,6 +68,15 @@ def test_graphml_attributes_are_typed_for_gephi_and_networkx(graphml, records):
     events = [e for e in edges if "cameo_code" in e]
     assert events and all(len(e["cameo_code"]) >= 3 and e["cameo_class"] != "fact (no CAMEO code)" for e in events)
     assert {e["cameo_class"] for e in edges if "cameo_code" not in e} == {"fact (no CAMEO code)"}
+
+
+def test_every_graphml_edge_has_a_label_uncoded_events_their_verb(corpus_built):
+    network = nx.read_graphml(io.StringIO(export(open_dataset(corpus_built / "graph.trig"), "graphml")))
+    edges = [data for *_, data in network.edges(data=True)]
+    assert edges and all(data["label"] for data in edges)
+    graph = Graph().parse(corpus_built / "graph.ttl")
+    verbs = {str(label) for st in graph.subjects(RDF.predicate, KGO.actsOn) for label in graph.objects(st, RDFS.label)}
+    assert verbs and verbs <= {data["label"] for data in edges if data["predicate"] == str(KGO.actsOn)}
 
 
 def test_graphml_reads_in_igraph(graphml, records):
@@ -94,13 +111,6 @@ def test_jsonld_reads_as_plain_json(jsonld, records):
     assert {node.get("time") for node in statements} == {record["time"] for record in records}
     assert {"Morocco", "Israel"} <= {node.get("label") for node in found}
     assert "“" in jsonld  # text stays readable, not \\u escapes
-
-
-@pytest.fixture(scope="module")
-def corpus_built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("interop-corpus")
-    assert run_kg("build", FIXTURES / "articles", "--out", out).returncode == 0
-    return out
 
 
 @pytest.mark.parametrize("which", ["seed", "corpus"])
