@@ -70,13 +70,27 @@ def test_graphml_attributes_are_typed_for_gephi_and_networkx(graphml, records):
     assert {e["cameo_class"] for e in edges if "cameo_code" not in e} == {"fact (no CAMEO code)"}
 
 
-def test_every_graphml_edge_has_a_label_uncoded_events_their_verb(corpus_built):
-    network = nx.read_graphml(io.StringIO(export(open_dataset(corpus_built / "graph.trig"), "graphml")))
-    edges = [data for *_, data in network.edges(data=True)]
-    assert edges and all(data["label"] for data in edges)
-    graph = Graph().parse(corpus_built / "graph.ttl")
-    verbs = {str(label) for st in graph.subjects(RDF.predicate, KGO.actsOn) for label in graph.objects(st, RDFS.label)}
-    assert verbs and verbs <= {data["label"] for data in edges if data["predicate"] == str(KGO.actsOn)}
+@pytest.fixture(scope="module")
+def uncoded(tmp_path_factory) -> Path:
+    """A graph with an uncoded event ('Chile summoned Peru'): its label, the verb, is on the statement."""
+    import kg
+
+    text = "Chile summoned Peru."
+    chile, peru = (kg.Entity(f"country/{code}", name, "Country", iso3=code) for code, name in
+                   (("CHL", "Chile"), ("PER", "Peru")))
+    statement = kg.Statement("u1", chile, kg.Predicate("actsOn", "summons", kind="uncoded"), peru,
+                             kg.Evidence(text, 0, len(text)), confidence=0.4)
+    path = tmp_path_factory.mktemp("uncoded") / "graph.trig"
+    path.write_text(export(kg.to_dataset([(kg.Article("u1", text), [statement])]), "trig"), encoding="utf-8")
+    return path
+
+
+def test_every_graphml_edge_has_a_label_uncoded_events_their_verb(corpus_built, uncoded):
+    for source in (corpus_built / "graph.trig", uncoded):
+        network = nx.read_graphml(io.StringIO(export(open_dataset(source), "graphml")))
+        edges = [data for *_, data in network.edges(data=True)]
+        assert edges and all(data["label"] for data in edges)
+    assert [data["label"] for *_, data in network.edges(data=True)] == ["summons"]
 
 
 def test_graphml_reads_in_igraph(graphml, records):
@@ -193,10 +207,10 @@ def pyshacl(*args: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
-def test_pyshacl_with_the_shapes_alone_accepts_kg_output(built, corpus_built):
+def test_pyshacl_with_the_shapes_alone_accepts_kg_output(built, corpus_built, uncoded):
     shapes = Graph().parse(ontology_path("shapes.ttl"))
     assert not list(shapes.objects(None, OWL.imports))  # nothing to fetch
-    for path in (built / "graph.ttl", built / "graph.trig", corpus_built / "graph.trig"):
+    for path in (built / "graph.ttl", built / "graph.trig", corpus_built / "graph.trig", uncoded):
         result = pyshacl(path)
         assert result.returncode == 0 and "Conforms: True" in result.stdout, result.stdout[:2000]
         assert run_kg("validate", path).returncode == 0  # kg validate checks the same
