@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker, controller, follow, is_relative, relative_head
+from .relations import Linker, controller, follow, is_relative, named_first, relative_head
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
@@ -36,7 +36,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     """Who does what the verb says; an explicit subject that is no actor ('crowds') ends the search."""
     if depth > 6:
         return []
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in named_first(verb.children, linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)

@@ -243,6 +243,11 @@ def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     return []
 
 
+def named_first(tokens, linker: Linker) -> list[Token]:
+    """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
+    return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
+
+
 def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
                   depth: int = 0) -> list[tuple[str, Token]]:
     """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
@@ -252,7 +257,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
     """
     if depth > 4:
         return []
-    for child in verb.children:
+    for child in named_first(verb.children, linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
                 return relative_head(verb, linker)
