@@ -102,6 +102,11 @@ class PageHandler(Base):
         self.send(Reply(200, "text/html; charset=utf-8", PAGE))
 
 
+class IconHandler(Base):
+    def get(self) -> None:
+        self.send(Reply(204, "image/x-icon", b""))
+
+
 class MissingHandler(Base):
     def prepare(self) -> None:
         self.send(error(404, "the SPARQL endpoint is at /sparql"))
@@ -209,7 +214,7 @@ class Endpoint:
 
     def application(self) -> Application:
         service = Service(self.settings, self.pool, ThreadPoolExecutor(self.settings.workers + 1, "kg-query"))
-        routes = [("/", PageHandler), ("/sparql", SparqlHandler), (r"/.*", MissingHandler)]
+        routes = [("/", PageHandler), ("/sparql", SparqlHandler), ("/favicon.ico", IconHandler), (r"/.*", MissingHandler)]
         return Application(routes, service=service)
 
     async def main(self) -> None:
