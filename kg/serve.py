@@ -215,7 +215,7 @@ class Endpoint:
     def application(self) -> Application:
         service = Service(self.settings, self.pool, ThreadPoolExecutor(self.settings.workers + 1, "kg-query"))
         routes = [("/", PageHandler), ("/sparql", SparqlHandler), ("/favicon.ico", IconHandler), (r"/.*", MissingHandler)]
-        return Application(routes, service=service)
+        return Application(routes, service=service, log_function=lambda handler: None)  # no per-request lines
 
     async def main(self) -> None:
         server = CappedServer(self.application(), idle_connection_timeout=self.settings.read_timeout,

@@ -153,6 +153,14 @@ def test_a_form_feed_does_not_end_a_comment(writable, listener):
     assert status == 200 and listener.hits == before and network_use(text, "query") is None
 
 
+def test_a_query_the_check_cannot_read_runs_inside_the_sandbox(writable):
+    """rdflib's grammar lacks SPARQL 1.2's isTRIPLE; Oxigraph answers it, with the worker off the network."""
+    assert "network closed" in writable.banner
+    query = "SELECT * WHERE { ?s ?p ?o FILTER(!isTRIPLE(?o)) }"
+    status, body = http(writable.url + "?query=" + urllib.parse.quote(query))
+    assert status == 200 and "http://e/a" in body
+
+
 SANDBOXED = """
 import sys, pyoxigraph
 from kg.guard import close_network

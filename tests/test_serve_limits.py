@@ -6,6 +6,7 @@ import json
 import socket
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 import urllib.parse
 
 import psutil
@@ -107,6 +108,12 @@ def test_heavy_queries_do_not_block_cheap_ones(endpoint):
         for client in clients:
             client.join(30)
     assert all(status == 200 and json.loads(body)["results"]["bindings"] for status, body in answers)
+
+
+def test_50_threads_of_20_queries(endpoint):
+    with ThreadPoolExecutor(50) as pool:
+        statuses = list(pool.map(lambda _: cheap(endpoint.url)[0], range(1000)))
+    assert statuses == [200] * 1000
 
 
 def test_a_huge_row_is_cut_by_bytes_and_says_so(endpoint):
