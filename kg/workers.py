@@ -7,7 +7,10 @@ Every process closes its own network access before it opens the store (see ``kg.
 """
 from __future__ import annotations
 
+import ctypes
+import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +24,15 @@ from .endpoint import Limits, Reply, Request, error, execute
 from .guard import close_network
 
 START_WAIT = 60.0
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Have Linux kill this process when the server dies, even in the middle of a long query."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def open_store(path: str, writable: bool) -> ox.Store:
@@ -60,7 +72,7 @@ class Worker:
     def launch(self) -> None:
         """Start ``python -m kg.workers`` (a light import, unlike a spawn of the CLI) on one end of a socket pair."""
         ours, theirs = socket.socketpair()
-        self.process = subprocess.Popen([sys.executable, "-m", "kg.workers", str(theirs.fileno())],
+        self.process = subprocess.Popen([sys.executable, "-m", "kg.workers", str(theirs.fileno()), str(os.getpid())],
                                         pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         theirs.close()
         self.connection = Connection(ours.detach())
@@ -162,5 +174,6 @@ class Pool:
 
 
 if __name__ == "__main__":
+    die_with_parent(int(sys.argv[2]))
     channel = Connection(int(sys.argv[1]))
     work(*channel.recv(), channel)
