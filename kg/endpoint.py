@@ -41,7 +41,7 @@ class Reply:
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """A checked-at-the-door request for a worker; ``generation`` counts the updates made so far."""
+    """A query or update for a worker (dataset IRIs already checked); ``generation`` counts updates so far."""
 
     kind: str
     text: str

@@ -11,7 +11,7 @@ import errno
 import socket
 
 from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 NETWORK = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
@@ -36,8 +36,15 @@ def network_use(text: str, kind: str) -> str | None:
     """SERVICE or LOAD if the parsed request uses one, else None; ``Unreadable`` when it does not parse.
 
     A carriage return ends a comment for Oxigraph but not for rdflib, so line ends are made one kind
-    first: both parsers then see the same tokens.
+    first: both parsers then see the same tokens. A request in which neither word occurs at all, in
+    any case or escape, cannot use them and is not parsed (rdflib's parser takes seconds on a big update).
     """
+    try:
+        folded = expandUnicodeEscapes(text).casefold()
+    except ValueError as problem:
+        raise Unreadable(str(problem)) from None
+    if "service" not in folded and "load" not in folded:
+        return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         tree = (parseUpdate if kind == "update" else parseQuery)(text)

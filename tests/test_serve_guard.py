@@ -145,6 +145,12 @@ def test_every_load_and_update_spelling_is_refused_and_sends_nothing(writable, l
     assert update(writable.url, "INSERT DATA { <http://e/b> <http://e/p> 2 }", TOKEN)[0] == 204
 
 
+@pytest.mark.parametrize("text,kind", [('INSERT DATA { <http://e/a> <http://e/p> "download; service" }', "update"),
+                                       ('SELECT ?service ?load WHERE { ?service <http://e/load> ?load }', "query")])
+def test_the_words_as_data_or_names_are_no_network_use(text, kind):
+    assert network_use(text, kind) is None
+
+
 def test_a_form_feed_does_not_end_a_comment(writable, listener):
     """SPARQL comments end at CR or LF only: after a form feed SERVICE is still comment, for Oxigraph too."""
     text = spell("SELECT * WHERE { ?s ?p ?o #c\fSERVICE <{url}> { ?x ?y ?z }\n}", listener.url)
