@@ -92,7 +92,7 @@ def bounded(items, size_of, limits: Limits) -> tuple[list, str | None]:
 
 
 def fit(items: list, render, reason: str | None, size: int) -> tuple[bytes, str | None]:
-    """``render(items)``, dropping items from the end until the body is at most ``size`` bytes."""
+    """``render(items, reason)``, dropping items from the end until the body is at most ``size`` bytes."""
     body = render(items, reason)
     while len(body) > size and items:
         items = items[:min(len(items) - 1, len(items) * size // len(body))]
