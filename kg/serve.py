@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -243,6 +244,8 @@ def check(settings: ServeSettings) -> None:
         raise KgError("--allow-update needs a --token", "choose a secret token (or set KG_SERVE_TOKEN)")
     numbers = (settings.timeout, settings.max_rows, settings.max_bytes, settings.workers, settings.read_timeout,
                settings.max_connections)
+    if settings.cors and settings.cors != "*" and not re.fullmatch(r"https?://[^/\s]+", settings.cors):
+        raise KgError(f"--cors {settings.cors}: not an origin", "give scheme://host[:port], e.g. https://app.example.org")
     if min(numbers) <= 0:
         raise KgError("--timeout, --max-rows, --max-bytes, --workers, --read-timeout and --max-connections "
                       "must be positive", "give positive limits")

@@ -193,6 +193,12 @@ def test_no_cors_unless_asked(tmp_path):
         server.stop()
 
 
+def test_a_bad_cors_origin_is_a_clear_error(tmp_path):
+    pyoxigraph.Store(str(tmp_path / "store")).flush()
+    result = run_kg("serve", "--store", tmp_path / "store", "--cors", "app.example/x")
+    assert result.returncode == 2 and "not an origin" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_query_page_is_offline_and_pinned_by_a_csp(endpoint):
     root = endpoint.url.removesuffix("sparql")
     status, headers = headers_of(root)
