@@ -40,7 +40,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)
-        return linker.entities(subject)
+        return linker.entities(subject) or launched_by(subject, linker)
     if is_passive(verb):
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     head = verb.head
@@ -56,13 +56,28 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     return []
 
 
+def launched_by(thing: Token, linker: Linker) -> Found:
+    """'The drones, launched by Houthi rebels, struck ...': who sent the thing that acts."""
+    return [e for c in thing.children if c.dep_ == "acl" for t in follow(c, "agent")[:1] for e in linker.entities(t)]
+
+
 def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
-    """The actors on the first path that reaches any."""
-    for path in paths:
-        found = [e for t in follow(trigger, path) for e in linker.entities(t)]
-        if found:
-            return found
+    """The actors on the first path that reaches any; a verb without an object shares its coordinated
+    verb's ('condemned and protested China's actions')."""
+    for start in (trigger, *shared_object_verbs(trigger)):
+        for path in paths:
+            found = [e for t in follow(start, path) for e in linker.entities(t)]
+            if found:
+                return found
     return []
+
+
+def shared_object_verbs(verb: Token) -> list[Token]:
+    """Verbs coordinated with an object-less verb, whose object it shares."""
+    if verb.pos_ not in VERBAL or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.conjuncts if c.pos_ in VERBAL and not any(s.dep_ == "nsubj" for s in c.children)
+            and c.i > verb.i]
 
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
