@@ -61,12 +61,13 @@ def launched_by(thing: Token, linker: Linker) -> Found:
     return [e for c in thing.children if c.dep_ == "acl" for t in follow(c, "agent")[:1] for e in linker.entities(t)]
 
 
-def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
-    """The actors on the first path that reaches any; a verb without an object shares its coordinated
-    verb's ('condemned and protested China's actions')."""
+def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: frozenset[str] | set[str] = frozenset()
+          ) -> Found:
+    """The actors other than the agents on the first path that reaches any; a verb without an object shares
+    its coordinated verb's ('condemned and protested China's actions')."""
     for start in (trigger, *shared_object_verbs(trigger)):
         for path in paths:
-            found = [e for t in follow(start, path) for e in linker.entities(t)]
+            found = [e for t in follow(start, path) for e in linker.entities(t) if e[0] not in agents_]
             if found:
                 return found
     return []

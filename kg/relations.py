@@ -185,6 +185,22 @@ class Linker:
                 key = self.resolution.tokens.get(pobj.i)
                 if key and self.type_of(key) == "Country":
                     return key
+        return self.owner(token, children)
+
+    def owner(self, token: Token, children: list[Token]) -> str | None:
+        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
+        thing of a state or body stands for it (not an event noun, which is an event of its own)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() in event_nouns():
+            return None
+        tokens, demonym = self.resolution.tokens, self.resolution.demonym
+        for child in children:
+            key = tokens.get(child.i)
+            if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
+                    child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
+                return key
+            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" \
+                    and (child.i - 2) in demonym:
+                return tokens.get(child.i - 2)
         return None
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
@@ -224,6 +240,13 @@ def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     found = linker.entities(verb.head)
     before = [(k, t) for k, t in found if t.i < verb.i]
     return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns that name an event in either lexicon: an argument like that is an event, not an actor."""
+    words = {n for e in load_json("lexicon/events.json")["entries"] for n in e.get("nouns", ())}
+    return frozenset(words | {w for f in frames() if f.kind == "noun" for w in f.lemmas})
 
 
 @lru_cache(maxsize=1)
