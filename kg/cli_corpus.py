@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,6 +17,7 @@ from . import corpus
 from .api import write_outputs
 from .corpus import Run, RunOptions
 from .errors import KgError
+from .failures import default_log
 from .outputs import prepare_dir
 from .pipeline import Settings
 from .store import open_store
@@ -37,9 +39,10 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
         for text in corpus.records(files, published, settings, run, explain):
             sys.stdout.write(text)
             sys.stdout.flush()
-    if run.skipped or options.progress:
+    if run.skipped or run.failures or options.progress:
         typer.echo(f"kg: {run.summary()}", err=True)
     run.check()
+    run.finish()
 
 
 def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
@@ -64,13 +67,14 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
-    with Run(files, options) as run:
+    folder = None if store else prepare_dir(out or Path("outputs"))
+    with Run(files, replace(options, error_log=options.error_log or default_log(folder))) as run:
         if store:
             written = build_store(files, store, update_url, published, settings, run)
         else:
-            folder = prepare_dir(out or Path("outputs"))
-            dataset, records = corpus.dataset(files, published, settings, run)
+            dataset, records, title = corpus.dataset(files, published, settings, run)
             run.check()
-            written = ", ".join(map(str, write_outputs(dataset, records, folder, f"{run.articles} articles")))
+            written = ", ".join(map(str, write_outputs(dataset, records, folder, title)))
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)
+    run.finish()

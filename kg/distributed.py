@@ -16,6 +16,7 @@ from itertools import islice
 from distributed import Client, WorkerPlugin
 
 from .errors import KgError
+from .failures import Failure
 from .model import Article
 from .nlp import resolve_model
 from .pipeline import Settings, extract_all, warm
@@ -33,7 +34,7 @@ class Shard:
     statements: tuple[int, ...]
     nquads: str
     records: str
-    failures: tuple[tuple[Article, str], ...] = ()
+    failures: tuple[tuple[Article, Failure], ...] = ()
 
 
 class PipelineLoader(WorkerPlugin):
@@ -50,7 +51,7 @@ class PipelineLoader(WorkerPlugin):
 
 def extract_shard(articles: list[Article], settings: Settings, explain: bool, keep_going: bool) -> Shard:
     """Run on a worker: the shard of one group of articles."""
-    failures: list[tuple[Article, str]] = []
+    failures: list[tuple[Article, Failure]] = []
     on_error = (lambda article, error: failures.append((article, error))) if keep_going else None
     results = list(extract_all(articles, settings, on_error))
     return Shard(tuple(a.id for a, _ in results), tuple(len(found) for _, found in results),

@@ -15,6 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from .facts import extract_facts
+from .failures import Failure
 from .gazetteer import load_gazetteer
 from .mentions import extract_mentions
 from .model import Article, NormalisedText, Statement
@@ -28,7 +29,7 @@ CHUNK = 50_000  # characters per parse: spaCy needs about 1 GB of scratch memory
 BATCH_CHARS = 100_000  # characters per nlp.pipe batch, whatever the number of articles in it
 
 Result = tuple[Article, tuple[Statement, ...]]
-OnError = Callable[[Article, str], None]
+OnError = Callable[[Article, Failure], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
             except Exception as error:  # one article's failure must not end a corpus run
                 if on_error is None:
                     raise
-                on_error(article, f"{type(error).__name__}: {error}")
+                on_error(article, Failure.of(error))
                 failed = True
             if last:
                 if not failed:
@@ -119,10 +120,10 @@ def warm(settings: Settings) -> None:
 
 
 def extract_group(articles: list[Article], settings: Settings, keep_going: bool
-                  ) -> tuple[list[tuple[int, tuple[Statement, ...]]], list[tuple[int, str]]]:
+                  ) -> tuple[list[tuple[int, tuple[Statement, ...]]], list[tuple[int, Failure]]]:
     """Run in a worker: (index, statements) of each article of the group, and (index, error) of failures."""
     index = {id(article): i for i, article in enumerate(articles)}
-    failures: list[tuple[int, str]] = []
+    failures: list[tuple[int, Failure]] = []
     on_error = (lambda article, error: failures.append((index[id(article)], error))) if keep_going else None
     return [(index[id(a)], found) for a, found in extract_all(articles, settings, on_error)], failures
 

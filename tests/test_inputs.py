@@ -123,7 +123,7 @@ def test_jsonl_broken_lines_are_reported_by_line_number(tmp_path):
 
 
 def test_jsonl_invalid_utf8_and_overlong_lines(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.ingest.MAX_BYTES", 400)
+    monkeypatch.setattr("kg.feed.MAX_BYTES", 400)
     path = write(tmp_path, "feed.jsonl", b'{"text": "caf\xe9 in Lima"}\n' + json.dumps({"text": "x" * 500}).encode()
                  + b"\n" + json.dumps({"id": "ok", "text": ENGLISH}).encode() + b"\n")
     problems = []
@@ -146,10 +146,10 @@ def test_missing_paths_and_broken_links(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", ENGLISH.encode())
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(path, flags):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("kg.files.os.open", denied)
     error = bad(path)
     assert "permission denied" in str(error) and "chmod" in error.hint
 
