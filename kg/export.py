@@ -1,5 +1,8 @@
 """Exports of a graph or store: Turtle, TriG, N-Quads, JSON-LD (rdflib), GraphML (networkx) and CSV.
 
+Every export re-parses to the same graph whatever characters the text holds, except that GraphML
+(XML 1.0) cannot hold most control characters: there they are written as U+FFFD.
+
 Turtle, TriG and N-Quads are deterministic: quads are copied in sorted order into a fresh
 dataset, and ``xsd:string`` literals (Oxigraph makes every plain literal one) become plain again,
 so a file and a store holding the same graph export the same bytes.
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal
@@ -18,6 +22,7 @@ from .rdf import bind_prefixes
 from .vocab import KGO, OA, PREFIXES
 
 OFFSETS = (OA.start, OA.end)
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 STATEMENTS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -90,7 +95,8 @@ def to_trig(dataset: Dataset) -> str:
 
 
 def to_nquads(dataset: Dataset) -> str:
-    lines = canonical(dataset).serialize(format="nquads").splitlines()
+    """Sorted N-Quads lines; lines end at "\\n" only (a literal may hold U+2028, U+0085, form feeds...)."""
+    lines = canonical(dataset).serialize(format="nquads").split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
@@ -110,14 +116,21 @@ def statement_rows(dataset: Dataset) -> list[dict[str, str]]:
 
 
 def to_csv(dataset: Dataset) -> str:
-    """One row per statement: ids, labels, status, time, confidence, attribution and evidence."""
+    """One row per statement: ids, labels, status, time, confidence, attribution and evidence.
+
+    Rows end in CRLF (RFC 4180), so that a field holding a carriage return is quoted too."""
     rows = statement_rows(dataset)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[str(v) for v in dataset.query(STATEMENTS).vars],
-                            lineterminator="\n")
+                            lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def xml_text(value: str) -> str:
+    """``value`` with each character XML 1.0 cannot hold (most control characters) as U+FFFD."""
+    return NOT_XML.sub("\ufffd", value)
 
 
 def to_graphml(dataset: Dataset) -> str:
@@ -130,9 +143,9 @@ def to_graphml(dataset: Dataset) -> str:
         if row.type == RDF.Statement or kind == str(row.type):
             continue
         attributes = {"label": text(row.label), "type": kind, "iso3": text(row.iso3), "sameAs": text(row.sameAs)}
-        network.add_node(str(row.entity), **{k: v for k, v in attributes.items() if v})
+        network.add_node(str(row.entity), **{k: xml_text(v) for k, v in attributes.items() if v})
     for row in statement_rows(dataset):
-        edge = {k: v for k, v in row.items() if v and k not in ("subject", "object", "statement")}
+        edge = {k: xml_text(v) for k, v in row.items() if v and k not in ("subject", "object", "statement")}
         network.add_edge(row["subject"], row["object"], key=row["statement"], **edge)
     buffer = io.BytesIO()
     nx.write_graphml(network, buffer, encoding="utf-8")
