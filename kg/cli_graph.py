@@ -91,10 +91,11 @@ def remove(articles: Annotated[list[str], typer.Argument(help="Article ids (or t
            update_url: UpdateUrl = None):
     """Take articles' named graphs out of a store."""
     try:
+        nodes = [article_node(article) for article in articles]
         target = open_store(store, update_url)
         try:
-            for article in articles:
-                if not target.remove(article_node(article)):
+            for article, node in zip(articles, nodes):
+                if not target.remove(node):
                     raise KgError(f"article '{article}' is not in the store", "kg query --store S articles lists them")
                 typer.echo(f"removed {article}", err=True)
         finally:

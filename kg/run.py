@@ -82,7 +82,7 @@ class Run:
             self.bar.stop()
 
     def say(self, line: str) -> None:
-        (self.bar.console.print(line, markup=False, highlight=False) if self.bar
+        (self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True) if self.bar
          else print(line, file=sys.stderr, flush=True))
 
     def bad(self, problem: KgError | str) -> None:
