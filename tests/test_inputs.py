@@ -42,6 +42,7 @@ def write(tmp_path, name, content: bytes) -> Path:
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
     (b"\x1f\x8b\x08\x00\x00\x00", "gzip"),
+    (b"\xef\xbb\xbf", "only a byte-order mark"),  # found by the random-bytes property test
     ("Some text \x01\x02\x03\x04\x05\x06 with many \x07\x08 controls \x0e\x0f".encode() * 3, "binary data"),
 ])
 def test_empty_and_binary_files(tmp_path, content, what):
