@@ -67,14 +67,21 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
-    folder = None if store else prepare_dir(out or Path("outputs"))
+    folder = None if store else out or Path("outputs")
+    created = folder is not None and not folder.exists()
+    folder = folder and prepare_dir(folder)
     with Run(files, replace(options, error_log=options.error_log or default_log(folder))) as run:
         if store:
             written = build_store(files, store, update_url, published, settings, run)
         else:
-            dataset, records, title = corpus.dataset(files, published, settings, run)
-            run.check()
-            written = ", ".join(map(str, write_outputs(dataset, records, folder, title)))
+            try:
+                dataset, records, title = corpus.dataset(files, published, settings, run)
+                run.check()
+                written = ", ".join(map(str, write_outputs(dataset, records, folder, title)))
+            except BaseException:
+                if created and folder.is_dir() and not any(folder.iterdir()):  # leave no empty folder behind
+                    folder.rmdir()
+                raise
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)
     run.finish()

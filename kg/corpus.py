@@ -48,8 +48,10 @@ def articles(paths: list[Path], published: date | None, run: Run) -> Iterator[Ar
         run.refuse(bad)
 
 
-def on_error(run: Run):
-    return run.failed
+def extracted(stream: Iterable[Article], settings: Settings, run: Run) -> Iterator[tuple[Article, tuple]]:
+    """extract_all with each failure reported (the run goes on) and at most MAX_STATEMENTS per article."""
+    for article, found in extract_all(stream, settings, run.failed):
+        yield article, run.kept(article, found)
 
 
 def records(paths: list[Path], published: date | None, settings: Settings, run: Run,
@@ -60,7 +62,7 @@ def records(paths: list[Path], published: date | None, settings: Settings, run: 
         for shard in shards(stream, settings, run, explain):
             yield shard.records
         return
-    for _, found in extract_all(stream, settings, on_error(run)):
+    for _, found in extracted(stream, settings, run):
         run.advance(len(found))
         yield to_jsonl(found, explain)
 
@@ -73,6 +75,8 @@ def shards(stream: Iterator[Article], settings: Settings, run: Run, explain: boo
                                      keep_going=True):
         for article, error in shard.failures:
             run.failed(article, error)
+        for article, total in shard.truncated:
+            run.truncated(article, total)
         run.advance(sum(shard.statements), len(shard.articles))
         yield shard
 
@@ -89,7 +93,7 @@ def dataset(paths: list[Path], published: date | None, settings: Settings,
             parts.append(shard.records)
         return merged, "".join(parts), f"{run.articles} articles"
     results = []
-    for article, found in extract_all(stream, settings, on_error(run)):
+    for article, found in extracted(stream, settings, run):
         run.advance(len(found))
         results.append((article, found))
     title = ", ".join(article.title or article.id for article, _ in results)
@@ -159,8 +163,8 @@ def store_beside(paths: list[Path], path: Path, published: date | None, settings
     unchanged: list[Stored] = []
     snapshot = open_snapshot(path) if is_store(path) else None  # before the writer opens (or creates) it
     with Writer(path) as writer:
-        for article, found in extract_all(fresh(articles(paths, published, run), snapshot, run, unchanged),
-                                          settings, on_error(run)):
+        for article, found in extracted(fresh(articles(paths, published, run), snapshot, run, unchanged),
+                                        settings, run):
             run.advance(len(found))
             yield from unchanged
             unchanged.clear()
@@ -196,6 +200,6 @@ def graphs(stream: Iterator[Article], settings: Settings, run: Run) -> Iterator[
             for article, count in zip(shard.articles, shard.statements):
                 yield article, count, parsed[str(article_iri(article))]
         return
-    for article, found in extract_all(stream, settings, on_error(run)):
+    for article, found in extracted(stream, settings, run):
         run.advance(len(found))
         yield article.id, len(found), article_graph(article, found)

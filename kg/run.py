@@ -18,6 +18,7 @@ from .ingest import CORPUS_SUFFIXES, STDIN
 from .model import Article
 
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
+MAX_STATEMENTS = 2_000  # kept per article (a news article has tens): bounds the graph of an article at the size limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,16 @@ class Run:
         self.say(f"kg: failed: {article.source or article.id} (article {article.id}): extraction failed "
                  f"({failure.cause}); {where} (this is a bug in kg: please report it with the article)")
         self.tick(1)
+
+    def kept(self, article: Article, found: tuple) -> tuple:
+        """The first MAX_STATEMENTS statements of an article; dropping the rest is reported."""
+        if len(found) > MAX_STATEMENTS:
+            self.truncated(article, len(found))
+        return found[:MAX_STATEMENTS]
+
+    def truncated(self, article: Article, total: int) -> None:
+        self.say(f"kg: note: {article.source or article.id} (article {article.id}): kept the first {MAX_STATEMENTS} "
+                 f"of its {total} statements, the most kg keeps per article (split it into articles to keep all)")
 
     def advance(self, statements: int, articles: int = 1) -> None:
         self.articles += articles

@@ -44,7 +44,8 @@ def test_json_nested_100000_deep_is_bad_input_and_leaves_no_store(tmp_path):
     path = feed(tmp_path, '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}")
     store = tmp_path / "store"
     one_error_line(kg("build", path, "--store", store), f"{path}:1", "nested too deeply")
-    assert not store.exists()
+    one_error_line(kg("build", path, "--out", tmp_path / "out"), f"{path}:1", "nested too deeply")
+    assert not store.exists() and not (tmp_path / "out").exists()
     path.write_text(path.read_text() + record(id="ok") + "\n")
     result = kg("build", path, "--store", store, "--skip-bad")
     assert result.exit_code == 0 and "added ok" in result.stderr and "skipped: " in result.stderr
@@ -137,3 +138,13 @@ def test_remove_of_an_id_that_is_not_an_iri(tmp_path):
     assert result.stderr.splitlines() == ["kg: error: 'http://x> } } ; DROP ALL ; #' is not a valid IRI (give an "
                                           "article id, or its IRI as kg query --store S articles lists it)"]
     assert kg("remove", "a1", "--store", store).exit_code == 0
+
+
+def test_statements_past_the_cap_of_an_article_are_dropped_and_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.run.MAX_STATEMENTS", 2)
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join(f"Chile signed an agreement with Peru on day {n}." for n in range(1, 6)))
+    result = kg("extract", path)
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
+    [note] = [line for line in result.stderr.splitlines() if line.startswith("kg: note: ")]
+    assert f"{path} (article long-" in note and "kept the first 2 of its 5 statements" in note
