@@ -31,9 +31,9 @@ def parse_date(value: str | None, where: str = "--published") -> date | None:
 
 
 def article_id(path: Path, text: str) -> str:
-    """A stable id: the file stem plus a short content hash."""
+    """A stable id: the file stem (undecodable bytes of a file name as U+FFFD) plus a short content hash."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    return f"{path.stem or 'article'}-{digest}"
+    return f"{valid_text(path.stem) or 'article'}-{digest}"
 
 
 def english(text: str, where: str) -> None:

@@ -106,7 +106,8 @@ def test_an_article_whose_extraction_fails_is_reported_and_the_rest_go_on(monkey
     failures = []
     done = [a.id for a, _ in extract_all(read_articles([CORPUS / "feed.jsonl"]), Settings(),
                                          lambda article, error: failures.append((article.id, error)))]
-    assert done == ["feed-001", "feed-003"] and [(a, str(e)) for a, e in failures] == [("feed-002", "RuntimeError: boom")]
+    assert done == ["feed-001", "feed-003"]
+    assert [(article, str(error)) for article, error in failures] == [("feed-002", "RuntimeError: boom")]
     result = kg("extract", CORPUS / "feed.jsonl", "--skip-bad")
     assert result.exit_code == 3
     assert "feed.jsonl:2 (article feed-002): extraction failed (RuntimeError: boom)" in result.stderr

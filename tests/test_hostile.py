@@ -12,6 +12,7 @@ from conftest import run_kg
 from kg import cli_graph  # noqa: F401  (registers kg remove)
 from kg.cli import app
 from kg.ingest import read_articles
+from kg.iri import article_iri
 
 ENGLISH = ("Chile signed an agreement with Peru on Monday to share data on fishing fleets in the Pacific, "
            "the two governments said in a joint statement after talks in Lima that lasted two days.")
@@ -89,7 +90,8 @@ def test_a_fifo_in_a_corpus_folder_is_refused_without_waiting(tmp_path):
     result = run_kg("extract", tmp_path, timeout=30)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"{tmp_path / 'f.txt'}: this is a named pipe (FIFO), not a regular file" in result.stderr
-    skipped = run_kg("build", tmp_path, "--skip-bad", "--store", tmp_path / "s", "--progress", timeout=30)
+    store = tmp_path.parent / f"{tmp_path.name}-store"
+    skipped = run_kg("build", tmp_path, "--skip-bad", "--store", store, "--progress", timeout=30)
     assert skipped.returncode == 0 and "skipped 1 bad inputs" in skipped.stderr
 
 
@@ -97,9 +99,11 @@ def test_a_link_to_dev_zero_is_refused_by_type(tmp_path):
     (tmp_path / "z.txt").symlink_to("/dev/zero")
     (tmp_path / "feed.jsonl").symlink_to("/dev/zero")
     (tmp_path / "a.txt").write_text(ENGLISH)
-    result = run_kg("build", tmp_path, "--skip-bad", "--store", tmp_path / "s", "--progress", timeout=30)
+    store = tmp_path.parent / f"{tmp_path.name}-store"
+    result = run_kg("build", tmp_path, "--skip-bad", "--store", store, "--progress", timeout=30)
     assert result.returncode == 0, result.stderr
-    assert "z.txt: this is a character device" in result.stderr and "feed.jsonl: this is a character device" in result.stderr
+    assert "z.txt: this is a character device" in result.stderr
+    assert "feed.jsonl: this is a character device" in result.stderr
 
 
 def test_a_socket_is_refused(tmp_path):
@@ -148,3 +152,13 @@ def test_statements_past_the_cap_of_an_article_are_dropped_and_reported(tmp_path
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 2
     [note] = [line for line in result.stderr.splitlines() if line.startswith("kg: note: ")]
     assert f"{path} (article long-" in note and "kept the first 2 of its 5 statements" in note
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_valid_id(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xff.txt")).write_text(ENGLISH)
+    [article] = read_articles([folder])
+    assert article.id.startswith("caf\ufffd-") and str(article_iri(article.id))
+    result = kg("build", folder, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.stderr
