@@ -10,10 +10,12 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+from .errors import KgError
 from .facts import extract_facts
 from .failures import Failure
 from .gazetteer import load_gazetteer
@@ -151,7 +153,11 @@ def extract_parallel(articles: Iterable[Article], settings: Settings, on_error: 
 
 
 def settle(group: list[Article], future: Future, on_error: OnError | None) -> Iterator[Result]:
-    results, failures = future.result()
+    try:
+        results, failures = future.result()
+    except BrokenProcessPool:
+        raise KgError("an extraction process stopped unexpectedly (killed, or out of memory)",
+                      "run again with fewer --processes; a store build resumes where it stopped", exit_code=1) from None
     for index, error in failures:
         on_error(group[index], error)
     for index, found in results:

@@ -85,15 +85,24 @@ def test_a_bad_input_still_ends_the_run_with_2(broken, tmp_path):
     assert result.stderr.splitlines()[-1].startswith(f"kg: error: {feed}:4: not valid JSON")
 
 
+def injected(**env: str) -> dict[str, str]:
+    return {"PYTHONPATH": os.pathsep.join([str(INJECT), os.environ.get("PYTHONPATH", "")]), **env}
+
+
 def test_worker_processes_report_the_failed_article(tmp_path):
-    env = {"PYTHONPATH": os.pathsep.join([str(INJECT), os.environ.get("PYTHONPATH", "")]),
-           "KG_TEST_FAIL_ARTICLE": "feed-002"}
+    env = injected(KG_TEST_FAIL_ARTICLE="feed-002")
     result = run_kg("build", FEED, "--store", tmp_path / "store", "--processes", "2", **env)
     assert result.returncode == 3, result.stderr
     failed = [line for line in result.stderr.splitlines() if line.startswith("kg: failed: ")]
     assert len(failed) == 1 and "(article feed-002)" in failed[0] and "organization/injected-bug" in failed[0]
     assert "Traceback" not in result.stderr
     assert "added feed-001" in result.stderr and "added feed-003" in result.stderr
+
+
+def test_a_worker_process_that_dies_is_one_line_not_a_traceback(tmp_path):
+    result = run_kg("extract", FEED, "--processes", "2", **injected(KG_TEST_KILL_ARTICLE="feed-002"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("kg: error: an extraction process stopped unexpectedly")
 
 
 def test_a_dask_cluster_reports_the_failed_article(broken, tmp_path):
