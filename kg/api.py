@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .corpus import Run, RunOptions, Stored
+from .corpus import Stored
 from .corpus import store as corpus_store
 from .ingest import read_articles
 from .model import Article, Statement
@@ -17,6 +17,7 @@ from .page import render_page
 from .pipeline import Settings, extract_all
 from .rdf import to_dataset, union
 from .records import to_jsonl
+from .run import Run, RunOptions
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ import typer
 
 from . import corpus
 from .api import write_outputs
-from .corpus import Run, RunOptions
 from .errors import KgError
 from .failures import default_log
 from .outputs import prepare_dir
 from .pipeline import Settings
+from .run import Run, RunOptions
 from .store import open_store
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]

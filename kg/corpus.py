@@ -24,7 +24,7 @@ from .model import Article
 from .pipeline import Settings, extract_all
 from .rdf import ArticleGraph, article_graph, bind_prefixes, content_hash, from_nquads, to_dataset
 from .records import to_jsonl
-from .run import Run, RunOptions  # noqa: F401  (RunOptions: part of this module's interface)
+from .run import Run
 from .store import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot, open_store
 from .writer import AVAILABLE as WRITER_PROCESS
 from .writer import Writer
