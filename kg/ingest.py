@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import BadInput, KgError
 from .feed import corpus_file, corpus_items
-from .fields import article_id, english, parse_date, valid_text
+from .fields import article_id, english, parse_date
 from .files import MAX_BYTES, SPLIT_HINT, read_bytes
 from .iri import article_iri
 from .model import Article
@@ -77,7 +77,7 @@ def make_article(text: str, where: str, source: Path, published: date | None, ht
         when = parse_date(meta.get("published"), f"{where} date") or published
     except KgError as error:
         raise BadInput(where, error.problem, error.hint) from None
-    return Article(id=article_id(source, text), text=valid_text(text), title=meta.get("title") or title_of(text),
+    return Article(id=article_id(source, text), text=text, title=meta.get("title") or title_of(text),
                    published=when, url=meta.get("url"), source=where)
 
 
