@@ -97,9 +97,8 @@ class Run:
             raise KgError(bad.problem, f"{bad.hint}; {SKIP_HINT}" if self.many else bad.hint) from None
         self.bad(bad)
 
-    def failed(self, article: Article, failure: Failure | str) -> None:
+    def failed(self, article: Article, failure: Failure) -> None:
         """An article whose extraction raised: reported on one line, its traceback logged; the run goes on."""
-        failure = failure if isinstance(failure, Failure) else Failure(str(failure))
         self.failures.append(article.id)
         where = log_failure(self.log, article, failure)
         self.say(f"kg: failed: {article.source or article.id} (article {article.id}): extraction failed "
