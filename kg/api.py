@@ -67,6 +67,7 @@ def store_articles(paths: Iterable[Path], store: str | Path, update_url: str | N
                    published: date | None = None, settings: Settings = Settings()) -> Iterator[Stored]:
     """Add each article's named graph to ``store`` (a folder, created if missing, or a SPARQL endpoint URL),
     one transaction per article, streaming; articles whose content hash the store already holds come back
-    ``unchanged``. Open the store afterwards with :func:`kg.open_store` to query or count it."""
+    ``unchanged``. An article whose extraction fails is reported on stderr (traceback in the error log)
+    and left out. Open the store afterwards with :func:`kg.open_store` to query or count it."""
     files = list(paths)
     yield from corpus_store(files, store, update_url, published, settings, Run(files, RunOptions()))

@@ -162,3 +162,29 @@ def test_a_file_name_that_is_not_utf8_gives_a_valid_id(tmp_path):
     assert article.id.startswith("caf\ufffd-") and str(article_iri(article.id))
     result = kg("build", folder, "--store", tmp_path / "store")
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_store_with_separators_and_control_characters_exports_what_parsers_read(tmp_path):
+    import io
+
+    import networkx as nx
+    import pyoxigraph as ox
+
+    text = "Chile signed an agreement with Peru on Monday \u2028in Lima\x0b, officials\u0085 said\x1c."
+    path = feed(tmp_path, json.dumps({"id": "w1", "title": "Odd\u2029title\x1e\x01", "text": text}))
+    store = tmp_path / "store"
+    assert kg("build", path, "--store", store).exit_code == 0
+    formats = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+               "jsonld": ox.RdfFormat.JSON_LD}
+    literals = []
+    for name, fmt in formats.items():
+        exported = tmp_path / f"export.{name}"
+        result = run_kg("export", "--store", store, "--format", name, "--out", exported)
+        assert result.returncode == 0, result.stderr
+        parsed = ox.parse(exported.read_bytes(), format=fmt)
+        literals.append({q.object.value for q in parsed if isinstance(q.object, ox.Literal)})
+        assert "Odd\u2029title\x1e\x01" in literals[-1]
+    assert all(found == literals[0] for found in literals)
+    graphml = tmp_path / "export.graphml"
+    assert run_kg("export", "--store", store, "--format", "graphml", "--out", graphml).returncode == 0
+    assert nx.read_graphml(io.BytesIO(graphml.read_bytes())).number_of_nodes() >= 2
