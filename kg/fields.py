@@ -67,9 +67,8 @@ def record_id(row: dict, where: str) -> str | None:
     """The record's own id (a string, or a whole number written as one), checked to make an IRI from."""
     value = row.get("id")
     if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    found = string_field({"id": value}, "id", where)
-    if found is None:
+        return str(value)
+    if string_field(row, "id", where) is None:
         return None
     if SURROGATE.search(value):
         raise BadInput(where, "'id' is not valid Unicode (it holds a lone surrogate such as \\ud800)",
