@@ -17,6 +17,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from .corroborate import Summary, summary
 from .errors import KgError
 from .lexicon import load_json
 from .vocab import KGO, OA, WD
@@ -66,6 +67,7 @@ class Analysis:
     communities: tuple[tuple[str, ...], ...]
     paths: tuple[tuple[Hop, ...], ...] = ()
     between: tuple[str, str] | None = None
+    sources: Summary | None = None
 
 
 def entity_types() -> tuple[str, ...]:
@@ -198,7 +200,7 @@ def analyze(graph: Graph, top: int = 10, between: tuple[str, str] | None = None)
     net = entity_network(graph)
     return Analysis(entities=net.number_of_nodes(), relations=net.number_of_edges(),
                     central=central_entities(net, top), communities=communities(net),
-                    paths=connections(net, *between) if between else (), between=between)
+                    paths=connections(net, *between) if between else (), between=between, sources=summary(graph))
 
 
 def _evidence_lines(supports: tuple[Support, ...]) -> list[str]:
@@ -214,7 +216,12 @@ def _evidence_lines(supports: tuple[Support, ...]) -> list[str]:
 
 def format_analysis(analysis: Analysis) -> str:
     """The analysis as plain text for people."""
-    lines = [f"{analysis.entities} entities, {analysis.relations} relations", "", "Central entities:"]
+    lines = [f"{analysis.entities} entities, {analysis.relations} relations"]
+    if analysis.sources:
+        s = analysis.sources
+        lines.append(f"{s.corroborated} relations stated by two or more independent sources, {s.single_source} by one; "
+                     f"{s.contradictions} contradictions (kg query GRAPH contradictions lists them)")
+    lines += ["", "Central entities:"]
     lines += [f"  {i:>2}. {c.label} ({c.type}): betweenness {c.betweenness:.3f}, degree {c.degree}"
               for i, c in enumerate(analysis.central, 1)]
     lines += ["", "Communities:"]

@@ -38,7 +38,8 @@ def decode_line(line: bytes, where: str) -> dict:
 
 
 def record_article(line: bytes, where: str, source: Path, published: date | None) -> Article:
-    """The Article of one corpus line: a JSON object with ``text`` and optional id, title, published, url."""
+    """The Article of one corpus line: a JSON object with ``text`` and optional id, title, published, url and
+    source (its publisher)."""
     row = decode_line(line, where)
     body = string_field(row, "text", where)
     if body is None or not body.strip():
@@ -50,7 +51,7 @@ def record_article(line: bytes, where: str, source: Path, published: date | None
     except KgError as error:
         raise BadInput(where, error.problem, error.hint) from None
     return Article(id=given or article_id(source, body), text=body, published=when,
-                   title=fields["title"], url=fields["url"], source=where)
+                   title=fields["title"], url=fields["url"], source=where, publisher=fields["source"])
 
 
 def lines_of(stream: BinaryIO) -> Iterator[bytes | None]:

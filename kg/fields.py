@@ -16,7 +16,7 @@ from .textcheck import TextProblem, check_language
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ID = 200
-OPTIONAL = ("title", "url", "published")
+OPTIONAL = ("title", "url", "published", "source")
 JSON_TYPES = {dict: "an object", list: "an array", bool: "true or false", int: "a number", float: "a number"}
 
 
@@ -80,5 +80,5 @@ def record_id(row: dict, where: str) -> str | None:
 
 
 def record_fields(row: dict, where: str) -> dict[str, str | None]:
-    """The optional string fields of a record (title, url, published), each checked for its type."""
+    """The optional string fields of a record (title, url, published, source), each checked for its type."""
     return {name: string_field(row, name, where) for name in OPTIONAL}

@@ -59,7 +59,8 @@ def html_article(html: str, where: str) -> tuple[str, dict]:
     if found is None or not SENTENCE.search(found.text or ""):
         raise BadInput(where, "no article text found in this HTML page (only scripts, navigation or boilerplate)",
                        "give the article's own page, or its text as .txt")
-    return found.text, {"title": found.title, "published": found.date, "url": found.url}
+    return found.text, {"title": found.title, "published": found.date, "url": found.url,
+                        "publisher": found.sitename}
 
 
 def looks_like_html(text: str) -> bool:
@@ -78,7 +79,7 @@ def make_article(text: str, where: str, source: Path, published: date | None, ht
     except KgError as error:
         raise BadInput(where, error.problem, error.hint) from None
     return Article(id=article_id(source, text), text=text, title=meta.get("title") or title_of(text),
-                   published=when, url=meta.get("url"), source=where)
+                   published=when, url=meta.get("url"), source=where, publisher=meta.get("publisher"))
 
 
 def read_article(path: Path, published: date | None = None) -> Article:

@@ -20,7 +20,8 @@ class Article:
     published: date | None = None
     title: str | None = None
     url: str | None = None
-    source: str | None = None
+    source: str | None = None  # where it was read from (file, file:line), for messages
+    publisher: str | None = None  # the outlet the input names (a corpus line's "source", a page's site name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,12 @@ def node_of(iri: str) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
 
-TYPE, LABEL, ALT_LABEL, SAME_AS, SUB_PROPERTY_OF, OBJECT_PROPERTY = map(
-    node_of, (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, RDFS.subPropertyOf, OWL.ObjectProperty))
+TYPE, LABEL, ALT_LABEL, SAME_AS, SUB_PROPERTY_OF, OBJECT_PROPERTY, SYMMETRIC_PROPERTY = map(
+    node_of, (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, RDFS.subPropertyOf, OWL.ObjectProperty,
+              OWL.SymmetricProperty))
 SUBJECT, PREDICATE, OBJECT = map(node_of, (RDF.subject, RDF.predicate, RDF.object))
-PROV_ENTITY, DERIVED_FROM, TITLE, ISSUED, SOURCE = map(
-    node_of, (PROV.Entity, PROV.wasDerivedFrom, DCTERMS.title, DCTERMS.issued, DCTERMS.source))
+PROV_ENTITY, DERIVED_FROM, TITLE, ISSUED, SOURCE, PUBLISHER = map(
+    node_of, (PROV.Entity, PROV.wasDerivedFrom, DCTERMS.title, DCTERMS.issued, DCTERMS.source, DCTERMS.publisher))
 ARTICLE, STATEMENT, EVENT, FACT = map(node_of, (KGO.Article, KGO.Statement, KGO.Event, KGO.Fact))
 ISO3, ARTICLE_ID, CONTENT_HASH, CAMEO_CODE, STATUS, CONFIDENCE, RULE, TIME, ATTRIBUTED_TO, ROLE, EVIDENCE = map(
     node_of, (KGO.iso3, KGO.articleId, KGO.contentHash, KGO.cameoCode, KGO.status, KGO.confidence, KGO.rule,
@@ -75,9 +76,10 @@ def add_entity(triples: Triples, entity: Entity) -> ox.NamedNode:
 
 
 def content_hash(article: Article) -> str:
-    """SHA-256 of everything the article's graph is built from: text, title, date and URL."""
+    """SHA-256 of everything the article's graph is built from: text, title, date, URL and publisher
+    (which counts only when given, so that the hashes of articles without one stay as they were)."""
     parts = (article.text, article.title or "", article.published.isoformat() if article.published else "",
-             article.url or "")
+             article.url or "", *((article.publisher,) if article.publisher else ()))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -93,6 +95,8 @@ def add_article(triples: Triples, article: Article) -> ox.NamedNode:
         triples.add(node, ISSUED, ox.Literal(article.published.isoformat(), datatype=DATE))
     if article.url:
         triples.add(node, SOURCE, ox.Literal(article.url))
+    if article.publisher:
+        triples.add(node, PUBLISHER, ox.Literal(article.publisher))
     return node
 
 
@@ -105,6 +109,8 @@ def add_predicate(triples: Triples, predicate: Predicate) -> ox.NamedNode:
     """The property with its label and alignments, so the graph reads on its own."""
     node = node_of(predicate_iri(predicate.id))
     triples.add(node, TYPE, OBJECT_PROPERTY)
+    if predicate.symmetric:  # corroboration counts such a fact in either direction as one
+        triples.add(node, TYPE, SYMMETRIC_PROPERTY)
     label = declared_label(predicate.id) if predicate.kind == "uncoded" else predicate.label  # its verb is on the statement
     triples.add(node, LABEL, ox.Literal(label, language="en"))
     if predicate.cameo:
