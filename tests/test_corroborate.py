@@ -131,7 +131,7 @@ def test_rules_load_and_the_queries_hold_them():
     assert {rule.predicate for rule in rules} == {"holdsPositionIn", "claimsSovereigntyOver"}
     assert "prime minister" in next(r for r in rules if r.predicate == "holdsPositionIn").roles
     queries = named_queries()
-    assert textwrap.indent(exclusive_values(), "      ") in queries["contradictions"].text
+    assert textwrap.indent(exclusive_values(), " " * 10) in queries["contradictions"].text
     for kind in ("supporting", "opposing", "ended"):
         assert f"IN {status_list(kind)}" in queries["contradictions"].text, kind
     for name in ("corroborated", "single-source", "corroboration"):
