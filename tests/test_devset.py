@@ -18,9 +18,9 @@ MAX_NOEVENT_PAIRS = 1
 CATEGORY_RECALL = {  # measured minus about one sentence's worth; categories still near 0 have no floor yet
     "root01": 0.3, "root02": 0.6, "root03": 0.45, "root04": 0.65, "root05": 0.65, "root06": 0.4, "root07": 0.65,
     "root08": 0.45, "root09": 0.2, "root10": 0.15, "root11": 0.65, "root12": 0.6, "root13": 0.6, "root14": 0.4,
-    "root16": 0.45, "root18": 0.3, "root19": 0.45, "passive": 0.45, "coordination": 0.7,
+    "root16": 0.45, "root18": 0.3, "root19": 0.45, "passive": 0.55, "coordination": 0.7,
     "coordinated_verbs": 0.5, "control_raising": 0.65, "object_control": 0.45, "relative_participial": 0.7,
-    "apposition": 0.8, "reporting": 0.3, "nominal": 0.55, "titles_demonyms": 0.5, "negation": 0.5,
+    "apposition": 0.8, "reporting": 0.3, "nominal": 0.45, "titles_demonyms": 0.5, "negation": 0.5,
     "denial": 0.2, "future": 0.65, "dateline": 0.3, "long_wire": 0.1,
 }
 
