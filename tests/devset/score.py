@@ -1,6 +1,11 @@
 """Score kg's event extraction on the project's own development set (``sentences.jsonl`` beside this file).
 
-    python tests/devset/score.py [--show] [--model NAME_OR_PATH]
+    .venv/bin/python tests/devset/score.py [--show] [--model NAME_OR_PATH]
+
+Each line of the set is {"id", "published", "text", "category", "gold", "noevents"}; a gold event is
+{"subject", "object", "cameo_root"} with kg's canonical labels, and optionally "subject_alt"/"object_alt"
+(other labels a reader accepts, such as the country of a named minister), "symmetric": true and "status"
+(default "asserted"). The sentences were written for this project, not taken from any evaluation suite.
 
 A gold event is found when kg outputs a coded event (``predicate.cameo`` set) between the same two actors:
 subject and object labels compared case-insensitively, either direction for a ``symmetric`` gold event,
@@ -235,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list each sentence's misses and wrong outputs")
     parser.add_argument("--model", help="spaCy pipeline (installed package name or path) instead of kg's default")
     args = parser.parse_args(argv)
-    outcomes = run(model=args.model)
+    from kg import KgError
+
+    try:
+        outcomes = run(model=args.model)
+    except KgError as error:
+        print(f"score.py: {error}", file=sys.stderr)
+        return error.exit_code
     if args.show:
         details = [text for text in map(show, outcomes) if text]
         print("\n".join(details), end="\n\n" if details else "")
