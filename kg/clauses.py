@@ -67,7 +67,7 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     """A verb's target paths as a noun's: its object is an 'of' phrase ('the invasion of Ukraine')."""
-    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p not in ("dative", "dobj.@in")]
+    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p not in ("dative", "dobj.@in", "@in")]
     return tuple(dict.fromkeys(mapped))
 
 
@@ -85,6 +85,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and linker.resolution.tokens.get(child.i):
             return linker.entities(child)
+        if child.dep_ == "poss" and child.lower_ == "their" and noun.head.pos_ in VERBAL:
+            return agents(noun.head, linker)  # 'Gondor and Rohan delayed their meeting'
     by = follow(noun, "@by")
     if by:
         return linker.entities(by[0])

@@ -71,16 +71,26 @@ def lexicon() -> Lexicon:
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
 
 
+def stems(verb: Token) -> list[str]:
+    """The lemma, then stems of the inflected form for when the lemmatiser got a rare verb wrong ('cordoned')."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    guesses = {"ed": [word[:-2], word[:-1], word[:-3]], "ing": [word[:-3], word[:-3] + "e", word[:-4]], "s": [word[:-1]]}
+    suffix = next((s for s in guesses if word.endswith(s) and len(word) > len(s) + 2), None)
+    return [lemma, *(guesses[suffix] if suffix else [])]
+
+
 def verb_entries(verb: Token) -> tuple[Entry, ...]:
     """Entries a verb starts: a phrase with its particle, preposition or object first, then its lemma."""
-    lemma = verb.lemma_.lower()
     index = lexicon()
-    for child in verb.children:
-        if child.dep_ in ("prt", "prep", "dobj", "agent"):
-            found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
-            if found:
-                return found
-    return index.verbs.get(lemma, ())
+    for lemma in stems(verb):
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep", "dobj", "agent"):
+                found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
+                if found:
+                    return found
+        if lemma in index.verbs:
+            return index.verbs[lemma]
+    return ()
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -116,7 +126,9 @@ def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
     targets = along(verb, tuple(data["targets"]), linker)
     prep = next((t.head.lower_ for _, t in targets if t.dep_ == "pobj"), "")
     label = f"{verb.lemma_.lower()} {prep}".strip()
-    return [replace(r, label=label) for r in pairs(agents(verb, linker), targets, verb, Entry(data["predicate"], (), frozenset()),
+    named = [(k, t) for k, t in agents(verb, linker) if t.i not in linker.resolution.inferred]
+    targets = [(k, t) for k, t in targets if t.i not in linker.resolution.inferred]
+    return [replace(r, label=label) for r in pairs(named, targets, verb, Entry(data["predicate"], (), frozenset()),
                                                    linker, UNCODED_CONFIDENCE)]
 
 
@@ -143,6 +155,8 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         subjects = noun_agents(noun, linker, light)
         if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+            subjects, targets = subjects[:1], subjects[1:]  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, NOUN_CONFIDENCE))
         if found:
             return found

@@ -98,6 +98,11 @@ def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token
         yield person, list(person.subtree)
 
 
+def is_qualified(title: Token, linker: Linker) -> bool:
+    """'Egypt's intelligence chief': a common noun says which part of the state or body the title is in."""
+    return any(t.pos_ == "NOUN" and t.is_lower for t in title.doc[title_start(title, linker):title.i])
+
+
 def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
     for title, scope in titles_of(person, linker):
         entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
@@ -108,8 +113,9 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
         else:
             targets = [e for t in scope for e in [(linker.resolution.tokens.get(t.i), t)]
                        if e[0] and e[0] != key and linker.type_of(e[0]) in ("Country", "Organization", "Territory")]
+        predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
         for obj, token in targets[:1]:
-            found = fact(key, entry["predicate"], obj, title, f"role-{entry['id']}", [person, token],
+            found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
                          0.8, title_phrase(title, person, linker), former)
             if found:
                 yield found
@@ -120,8 +126,9 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
     kind = linker.type_of(key)
     for child in head.children:
         other = linker.resolution.tokens.get(child.i)
-        if not other or other == key or child.dep_ not in ("poss", "nmod", "compound", "amod"):
-            continue
+        if not other or other == key or child.dep_ not in ("poss", "nmod", "compound", "amod") \
+                or "-" in {t.text for t in head.doc[min(child.i, head.i):max(child.i, head.i)]}:
+            continue  # 'the Israel-Hamas war' names two sides, not an owner
         other_kind = linker.type_of(other)
         if kind == "Organization" and other_kind == "Country":
             yield fact(key, "belongsToCountry", other, head, "owner-country", [child], 0.75)

@@ -164,12 +164,22 @@ def read_user_gazetteer(path: Path) -> list[tuple]:
             for (label, type_), e in grouped.items()]
 
 
+def written_forms(alias: str) -> list[str]:
+    """An alias as texts write it: small words lower case ('Prince Of Dol Amroth' -> 'Prince of Dol Amroth'),
+    short title-case words as acronyms ('The Au' -> 'The AU')."""
+    small = set(load_json("lexicon/gazetteer.json")["small_words"])
+    words = alias.split(" ")
+    lowered = " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
+    acronyms = " ".join(w.upper() if len(w) <= 3 and w.istitle() and w.lower() not in small else w for w in words)
+    return list(dict.fromkeys([alias, lowered, acronyms]))
+
+
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     """spaCy EntityRuler patterns for every alias, seat, demonym and product context."""
     patterns = []
     for alias, key in gazetteer.names.items():
         entity = gazetteer.entities[key]
-        patterns.append({"label": NER_LABEL[entity.type], "pattern": alias, "id": key})
+        patterns += [{"label": NER_LABEL[entity.type], "pattern": form, "id": key} for form in written_forms(alias)]
         if alias.lower().startswith("the ") and alias[4:5].isupper():
             patterns.append({"label": NER_LABEL[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():

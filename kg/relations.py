@@ -206,8 +206,11 @@ class Linker:
         if source is None:
             return []
         linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
-        if source.i == token.i and self.type_of(key) == "Country":
-            linked += [c for c in token.children if c.dep_ == "nmod" and tokens.get(c.i)]
+        if source.i == token.i and self.type_of(key) == "Country":  # lists misparsed as modifiers or appositions
+            linked += [c for c in token.children if c.dep_ in ("nmod", "appos") and tokens.get(c.i)]
+        doc = token.doc
+        if source.i >= 2 and doc[source.i - 1].text == "-" and tokens.get(source.i - 2):  # 'the Israel-Hamas war'
+            return [(tokens[source.i - 2], doc[source.i - 2])] if tokens[source.i - 2] != key else []
         return [(tokens[c.i], c) for c in linked if tokens.get(c.i) and tokens[c.i] != key
                 and self.type_of(tokens[c.i]) == self.type_of(key)]
 

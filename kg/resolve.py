@@ -51,11 +51,15 @@ def is_locative(doc: Doc, mention: Mention) -> bool:
 
 
 def person_of(surface: str, people: dict[str, str]) -> str | None:
-    """The key of a person named in full whose name ends with this surname."""
+    """The key of a person named in full whose name ends with this surname, or else the one person
+    whose name begins with it (family names first: 'Li' for 'Li Keqiang')."""
     for name, key in people.items():
         if name == surface or name.endswith((" " + surface, "-" + surface)):
             return key
-    return None
+    if " " in surface:
+        return None
+    first = {key for name, key in people.items() if name.startswith(surface + " ")}
+    return first.pop() if len(first) == 1 else None
 
 
 def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
@@ -194,8 +198,11 @@ def antecedent(history: list[tuple[int, str, bool]], entities: dict[str, Entity]
                subjects_only: bool = False) -> str | None:
     """The most recent earlier entity of one of ``types`` (subjects first if asked;
     only subjects for 'it', which otherwise too often means an unnamed thing)."""
-    candidates = [(i, k, subj) for i, k, subj in reversed(history)
-                  if i >= since and entities[k].type in types and accept(k) and (subj or not subjects_only)]
+    recent = list(reversed(history))
+    if "Person" in types:  # an unresolved 'the al-Qaeda chief' stands between a pronoun and anyone before
+        recent = recent[:next((n for n, (_, k, _) in enumerate(recent) if not k), len(recent))]
+    candidates = [(i, k, subj) for i, k, subj in recent
+                  if k and i >= since and entities[k].type in types and accept(k) and (subj or not subjects_only)]
     if prefer_subject:
         subjects = [c for c in candidates[:6] if c[2]]
         candidates = subjects or candidates
@@ -209,6 +216,40 @@ def is_referring_it(token: Token) -> bool:
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return False
     return token.head.lemma_ not in words()["expletive_heads"]
+
+
+def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[str]:
+    """What a person was named with: 'Chinese President Xi Jinping', 'Bruce Maddy-Weitzman, an Israeli'."""
+    found: set[str] = set()
+    for index, key, _ in history:
+        if key != person:
+            continue
+        head = doc[index]
+        near = [t for t in head.subtree if t.i < head.i] + [c for c in head.children if c.dep_ == "appos"]
+        found |= {tokens[t.i] for t in near if tokens.get(t.i) and tokens[t.i] != person}
+    return found
+
+
+def fits_description(person: str, role: str, named: str, doc: Doc, history, tokens: dict[int, str],
+                     entities: dict[str, Entity]) -> bool:
+    """'the CIA chief' is whoever was named as leading the CIA; 'the Yale professor' any compatible person."""
+    known = affiliations(person, doc, history, tokens)
+    if role in words()["unique_roles"]:
+        return named in known
+    return compatible(known, named, entities)
+
+
+def compatible(known: set[str], named: str, entities: dict[str, Entity]) -> bool:
+    """A description fits a person unless it names another state (or organisation) than theirs."""
+    is_state = entities[named].type in ("Country", "Territory")
+    rivals = {k for k in known if (entities[k].type in ("Country", "Territory")) == is_state}
+    return not rivals or named in rivals
+
+
+def is_reason_possessive(token: Token) -> bool:
+    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
+    owner = token.head
+    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
 
 
 @lru_cache(maxsize=1)
@@ -239,8 +280,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if is_referring_it(token):
         since = previous_sentence_start(token)
         subjects_only = token.lower_ == "it"
-        return antecedent(history, entities, {"Country", "Organization", "Territory"}, prefer_subject=True,
-                          since=since, subjects_only=subjects_only)
+        return antecedent(history, entities, {"Country", "Organization", "Territory"},
+                          prefer_subject=not is_reason_possessive(token), since=since, subjects_only=subjects_only)
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
@@ -248,8 +289,10 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         regions = region_filter(token)
         return antecedent(history, entities, {"Country"},
                           lambda k: regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
-    if lemma in lexicon["person_roles"]:
-        return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    if lemma in lexicon["person_roles"]:  # 'the Afghan envoy' is not the Chinese president named before
+        return antecedent(history, entities, {"Person"}, prefer_subject=True,
+                          accept=lambda k: not named or fits_description(k, lemma, named[0], token.doc, history, tokens,
+                                                                         entities))
     if lemma in lexicon["territory_heads"]:
         return antecedent(history, entities, {"Territory"})
     if lemma in lexicon["organisation_heads"] and token.tag_ == "NN":
@@ -265,10 +308,16 @@ def group(token: Token, history, entities) -> tuple[str, ...]:
         if token.lower_ in nouns:
             keys: list[str] = []
             for _, key, _ in reversed(history):
-                if entities[key].type == type_ and key not in keys:
+                if key and entities[key].type == type_ and key not in keys:
                     keys.append(key)
             return tuple(keys[:2]) if len(keys) >= 2 else ()
     return ()
+
+
+def is_new_person(token: Token) -> bool:
+    """'the al-Qaeda chief' that names no one known: a person the text has not named."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in words()["person_roles"] \
+        and any(c.lower_ == "the" for c in token.children if c.dep_ == "det")
 
 
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
@@ -289,9 +338,12 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)
+            elif is_new_person(token):
+                history.append((token.i, "", False))
         if not key:
             continue
-        subject = token.dep_ in ("nsubj", "nsubjpass")
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (  # 'Nigeria's army said it ...'
+            token.dep_ in ("poss", "compound") and token.head.dep_ in ("nsubj", "nsubjpass"))
         if history and history[-1][0] == token.i - 1 and history[-1][1] == key:
             history[-1] = (token.i, key, history[-1][2] or subject)
         else:

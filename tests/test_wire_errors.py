@@ -1,0 +1,49 @@
+"""Errors a reader found in real wire copy, each as the kind of sentence that produced it (our own wording)."""
+from __future__ import annotations
+
+from conftest import extract_text
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+
+
+def test_a_qualified_chief_holds_a_position_in_his_state_rather_than_leading_it():
+    found = facts("Egypt's intelligence chief Hassan Rashad travelled to Israel on Sunday.")
+    assert ("Hassan Rashad", "holdsPositionIn", "Egypt") in found
+    assert ("Hassan Rashad", "leads", "Egypt") not in found
+    assert ("Hassan Rashad", "visits", "Israel") in found
+
+
+def test_a_hyphenated_pair_names_two_sides_not_an_owner():
+    found = facts("The Russia-Ukraine war has displaced millions of people.")
+    assert not any(p == "belongsToCountry" for _, p, _ in found)
+    assert {frozenset((s, o)) for s, p, o in found if p == "fightsWith"} == {frozenset(("Russia", "Ukraine"))}
+
+
+def test_a_family_name_first_is_the_same_person():
+    statements = extract_text("Chinese Premier Li Keqiang met German Chancellor Olaf Scholz. Li praised Germany.")
+    people = {e.key for s in statements for e in (s.subject, s.object) if e.type == "Person"}
+    assert len([k for k in people if "li" in k]) == 1
+
+
+def test_a_role_with_another_state_is_not_the_last_person_named():
+    found = facts("Chinese President Xi Jinping arrived in Kabul. Pakistan summoned the Afghan envoy.")
+    assert not any("Xi Jinping" in (s, o) and "Afghanistan" in (s, o) for s, _, o in found)
+    assert ("Pakistan", "protestsTo", "Afghanistan") in found
+
+
+def test_a_unique_role_refers_back_only_to_whoever_was_named_in_it():
+    statements = extract_text("Ann Moreau, a spokeswoman for the village, spoke. The al-Qaeda chief was killed in Kabul.")
+    assert not any(s.subject.label == "Ann Moreau" and s.object.label == "Al-Qaeda" for s in statements)
+
+
+def test_a_demonym_shared_with_a_territory_is_the_state():
+    found = facts("Pakistan freed 50 Indian fishermen on Tuesday.")
+    assert ("Pakistan", "releases", "India") in found
+
+
+def test_the_invited_party_is_the_one_who_visits():
+    found = facts("Egypt invited Qatar to visit Cairo next month.")
+    assert ("Egypt", "invites", "Qatar") in found
+    assert not any(s == "Egypt" and p == "visits" for s, p, _ in found)
