@@ -15,6 +15,7 @@ EXPORTS = {
     **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
     "KgError": "errors",
     "read_articles": "ingest",
+    "ROOT": "lexicon",
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),
     "resolve_query": "named_queries",
     **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "page"),

@@ -23,6 +23,20 @@ Model = Annotated[str, typer.Option(help="spaCy pipeline to use (an installed pa
 Gazetteer = Annotated[Optional[Path], typer.Option(help="Your alias file: alias, canonical name, type[, code].")]
 
 
+def show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                                  help="Print the version of kg and exit.")] = False):
+    """Options of kg itself (the commands have their own)."""
+
+
 def fail(error: KgError) -> None:
     typer.echo(f"kg: error: {error}", err=True)
     raise typer.Exit(error.exit_code)
@@ -42,14 +56,17 @@ def extract(files: Files, published: Published = None, model: Model = DEFAULT_MO
         fail(error)
 
 
-Store = Annotated[Optional[str], typer.Option(help="A store: a folder (created if missing) or a SPARQL endpoint URL.")]
+Store = Annotated[Optional[str], typer.Option(
+    help="An existing store: a folder written by kg build --store, or a SPARQL endpoint URL.")]
+NewStore = Annotated[Optional[str], typer.Option(
+    help="A store to add to: a folder (created if missing) or a SPARQL endpoint URL.")]
 UpdateUrl = Annotated[Optional[str], typer.Option(help="SPARQL Update URL of a remote --store (default: the same).")]
 
 
 @app.command()
 def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output folder [default: outputs].")] = None,
           published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None,
-          store: Store = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
+          store: NewStore = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
           progress: Progress = None, scheduler: Scheduler = None):
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
@@ -60,7 +77,7 @@ def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output
         result = api.build(files, out or Path("outputs"), parse_date(published), settings)
     except KgError as error:
         fail(error)
-    typer.echo(f"{len(result.statements)} statements, {len(result.graph)} triples -> "
+    typer.echo(f"{len(result.statements)} statements, {len(result.graph)} triples in the merged graph -> "
                + ", ".join(str(p) for p in result.files), err=True)
 
 

@@ -18,6 +18,7 @@ from .corpus import Run, RunOptions
 from .errors import KgError
 from .outputs import prepare_dir
 from .pipeline import Settings
+from .rdf import union
 from .store import open_store
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
@@ -53,10 +54,11 @@ def build_store(files: list[Path], store: str, update_url: str | None, published
             run.say(f"{stored.action} {stored.article}{detail}")
     target = open_store(store, update_url)
     try:
-        total = target.triples()
+        merged, quads, articles = target.merged_triples(), target.triples(), len(target.articles())
     finally:
         target.close()
-    return f"{counts['added']} added, {counts['unchanged']} unchanged in {store}; its articles hold {total} triples"
+    return (f"{counts['added']} added, {counts['unchanged']} unchanged in {store}; its merged graph holds {merged} "
+            f"triples ({quads} in its {articles} article graphs, which repeat shared entities)")
 
 
 def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
@@ -71,6 +73,7 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
             folder = prepare_dir(out or Path("outputs"))
             dataset, records = corpus.dataset(files, published, settings, run)
             run.check()
-            written = ", ".join(map(str, write_outputs(dataset, records, folder, f"{run.articles} articles")))
+            files = write_outputs(dataset, records, folder, f"{run.articles} articles")
+            written = f"{', '.join(map(str, files))}; the merged graph holds {len(union(dataset))} triples"
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)

@@ -12,7 +12,7 @@ from .cli import Store, UpdateUrl, app, fail
 from .errors import KgError
 from .export import EXPORTERS, export
 from .iri import article_iri
-from .named_queries import listing, resolve
+from .named_queries import check_entities, listing, resolve
 from .outputs import write_files
 from .query import format_result, run_query
 from .store import open_dataset, open_store
@@ -39,7 +39,9 @@ def run_query_command(graph: str | None, sparql: str | None, store: str | None, 
         return listing()
     source, text = query_source(graph, sparql, store)
     query = resolve(text, params)
-    return format_result(run_query(open_dataset(source), query), fmt)
+    dataset = open_dataset(source)
+    check_entities(dataset, text, params)
+    return format_result(run_query(dataset, query), fmt)
 
 
 @app.command()
@@ -97,10 +99,12 @@ def serve(store: Annotated[Path, typer.Option(help="The store folder to serve.")
           host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")]
           = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port (0 picks a free one).")] = 7878,
-          allow_update: Annotated[bool, typer.Option(help="Accept SPARQL updates (needs --token).")] = False,
+          allow_update: Annotated[bool, typer.Option("--allow-update", help="Accept SPARQL updates (needs --token).")]
+          = False,
           token: Annotated[Optional[str], typer.Option(envvar="KG_SERVE_TOKEN", help="Bearer token for updates.")]
           = None,
-          allow_federation: Annotated[bool, typer.Option(help="Allow SERVICE and LOAD (network/file access).")]
+          allow_federation: Annotated[bool, typer.Option("--allow-federation",
+                                                         help="Allow SERVICE and LOAD (network/file access).")]
           = False,
           timeout: Annotated[float, typer.Option(help="Seconds a request may run.")] = 30.0,
           max_rows: Annotated[int, typer.Option(help="Most rows or triples returned.")] = 10_000):

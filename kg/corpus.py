@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from .store import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot
 from .writer import AVAILABLE as WRITER_PROCESS
 from .writer import Writer
 
+PROGRESS_EVERY = 100  # inputs between two plain progress lines, when standard error is not a terminal
 SKIP_HINT = "or pass --skip-bad to report bad inputs and go on"
 
 
@@ -78,14 +80,16 @@ class Run:
         self.many = len(paths) > 1 or any(str(p) == STDIN or p.is_dir() or p.suffix.lower() in CORPUS_SUFFIXES
                                           for p in paths)
         self.bar = self.task = None
-        if options.progress:
+        self.done, self.total, self.started = 0, estimate(paths) if options.progress else None, time.monotonic()
+        self.lines = options.progress and not sys.stderr.isatty()  # a log file: a plain line now and then
+        if options.progress and not self.lines:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
                                 console=Console(stderr=True), transient=True)
-            self.task = self.bar.add_task("", total=estimate(paths), rate="")
+            self.task = self.bar.add_task("", total=self.total, rate="")
 
     def __enter__(self) -> Run:
         if self.bar:
@@ -115,6 +119,11 @@ class Run:
         self.tick(articles)
 
     def tick(self, steps: int) -> None:
+        before, self.done = self.done, self.done + steps
+        if self.lines and before // PROGRESS_EVERY < self.done // PROGRESS_EVERY:
+            rate = self.articles / max(time.monotonic() - self.started, 1e-9)
+            self.say(f"kg: {self.done}{f'/{self.total}' if self.total else ''} inputs, {self.articles} articles, "
+                     f"{self.statements} statements, {rate:.1f} articles/s")
         if self.bar:
             elapsed = self.bar.tasks[0].elapsed
             rate = f"{self.articles / elapsed:.1f} articles/s" if elapsed else ""

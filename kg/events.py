@@ -139,7 +139,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in entries:
         if fits(verb, entry):
             subjects, targets = agents(verb, linker), along(verb, entry.targets, linker)
-            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric \
+                    and not any(c.dep_ == "xcomp" for c in verb.children):  # 'agreed to restore ties' is the restoring
                 subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'
             found = list(pairs(subjects, targets, verb, entry, linker, VERB_CONFIDENCE))
             if found:

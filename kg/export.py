@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
+from functools import lru_cache
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import KgError
+from .lexicon import ontology_path
 from .rdf import bind_prefixes
-from .vocab import KGO, OA, PREFIXES
+from .vocab import KGO, OA
 
 OFFSETS = (OA.start, OA.end)
 
@@ -94,9 +97,15 @@ def to_nquads(dataset: Dataset) -> str:
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict:
+    """The ``@context`` of ``ontologies/context.jsonld``: a term for each property, typed values coerced."""
+    return json.loads(ontology_path("context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
 def to_jsonld(dataset: Dataset) -> str:
-    context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
-    return canonical(dataset).serialize(format="json-ld", context=context, indent=2)
+    """JSON-LD with kg's own context inline, so keys are short names and values plain JSON strings."""
+    return canonical(dataset).serialize(format="json-ld", context=jsonld_context(), indent=2, ensure_ascii=False)
 
 
 def text(value) -> str:
@@ -120,8 +129,32 @@ def to_csv(dataset: Dataset) -> str:
     return buffer.getvalue()
 
 
+CAMEO_CODES = "PREFIX kgo: <https://w3id.org/kgnews/ontology#> SELECT ?p ?code WHERE { ?p kgo:cameoCode ?code }"
+STATEMENT_LABELS = """PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?st ?label WHERE { ?st a kgo:Statement ; rdfs:label ?label }"""
+EDGE_NUMBERS = {"confidence": float, "start": int, "end": int}
+
+
+def edge_attributes(row: dict[str, str], cameo: dict[str, str],
+                    labels: dict[str, str]) -> dict[str, str | float | int]:
+    """A statement as typed GraphML edge data: ``label`` (the statement's own, as an uncoded event's verb,
+    or its relation's) and ``weight`` (the confidence) for Gephi, numbers as numbers, the CAMEO code and class."""
+    from .page import cameo_class
+
+    edge: dict[str, str | float | int] = {k: EDGE_NUMBERS.get(k, str)(v) for k, v in row.items()
+                                          if v and k not in ("subject", "object", "statement", "predicate_label")}
+    code = cameo.get(row["predicate"])
+    label = labels.get(row["statement"]) or row["predicate_label"]
+    edge.update(label=label, weight=edge["confidence"], cameo_class=cameo_class(code)["name"])
+    return edge | ({"cameo_code": code} if code else {})
+
+
 def to_graphml(dataset: Dataset) -> str:
-    """Entities as nodes, one edge per statement, for Gephi, yEd or networkx."""
+    """Entities as nodes, one edge per statement, for Gephi, yEd, networkx or igraph.
+
+    Attributes are typed: ``confidence`` and ``weight`` double, offsets ``long``, the rest string.
+    """
     import networkx as nx
 
     network = nx.MultiDiGraph()
@@ -131,8 +164,10 @@ def to_graphml(dataset: Dataset) -> str:
             continue
         attributes = {"label": text(row.label), "type": kind, "iso3": text(row.iso3), "sameAs": text(row.sameAs)}
         network.add_node(str(row.entity), **{k: v for k, v in attributes.items() if v})
+    cameo = {str(row.p): str(row.code) for row in dataset.query(CAMEO_CODES)}
+    labels = {str(row.st): str(row.label) for row in dataset.query(STATEMENT_LABELS)}
     for row in statement_rows(dataset):
-        edge = {k: v for k, v in row.items() if v and k not in ("subject", "object", "statement")}
+        edge = edge_attributes(row, cameo, labels)
         network.add_edge(row["subject"], row["object"], key=row["statement"], **edge)
     buffer = io.BytesIO()
     nx.write_graphml(network, buffer, encoding="utf-8")

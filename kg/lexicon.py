@@ -8,7 +8,8 @@ from typing import Any
 
 from .errors import KgError
 
-ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
+ROOT = Path(__file__).resolve().parent.parent  # the project folder kg runs from: ontologies/, examples/
+ONTOLOGIES = ROOT / "ontologies"
 
 
 def ontology_path(name: str) -> Path:

@@ -86,6 +86,8 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "planned"
     if any(m.lower_ in c["planned_modifiers"] for m in trigger.children if m.dep_ == "amod"):
         return "planned"
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in c["intent_verbs"]:
+        return "planned"  # 'a visit ... is planned for next month'
     return "asserted"
 
 

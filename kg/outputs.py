@@ -20,13 +20,25 @@ def prepare_dir(directory: Path) -> Path:
     return directory
 
 
+def file_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 with the usual 022)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_files(files: Mapping[Path, str | bytes]) -> None:
-    """Write every file to a temporary neighbour first, then rename them all into place."""
+    """Write every file to a temporary neighbour first, then rename them all into place.
+
+    Each file gets the mode the user's umask gives (a temporary file alone would stay 0600).
+    """
     staged: list[tuple[Path, Path]] = []
+    mode = file_mode()
     try:
         for path, content in files.items():
             prepare_dir(path.parent)
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.fchmod(handle, mode)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content.encode("utf-8") if isinstance(content, str) else content)
                 stream.flush()

@@ -9,11 +9,9 @@ A Content-Security-Policy with the hashes of our two scripts blocks anything inj
 from __future__ import annotations
 
 import base64
-import calendar
 import hashlib
 import html
 import re
-from datetime import date, timedelta
 from importlib.resources import files
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from rdflib import Graph
 from .analytics import Support, ego_network, entity_network, find_entity
 from .iri import WIKIDATA_ID
 from .lexicon import load_json
+from .periods import time_span
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
@@ -31,24 +30,6 @@ SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
 LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
-
-
-def time_span(value: str | None) -> tuple[str, str] | None:
-    """First and last day (ISO dates) of an xsd:date, gYearMonth, gYear or ISO week value."""
-    if not value:
-        return None
-    if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        first = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        return first.isoformat(), (first + timedelta(days=6)).isoformat()
-    if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value):
-        year = int(m[1])
-        if m[3]:
-            return value, value
-        if m[2]:
-            last = calendar.monthrange(year, int(m[2]))[1]
-            return f"{m[1]}-{m[2]}-01", f"{m[1]}-{m[2]}-{last:02d}"
-        return f"{year:04d}-01-01", f"{year:04d}-12-31"
-    return None
 
 
 def cameo_class(code: str | None) -> dict:

@@ -7,7 +7,6 @@ status, time, confidence, attribution and evidence (PROV-O and Web Annotation se
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +17,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iri import article_iri, entity_iri, predicate_iri, statement_iri, wikidata_iri
 from .model import Article, Entity, Predicate, Statement
+from .periods import time_start
 from .vocab import KGO, OA, PREFIXES, WDT
 
 
@@ -37,10 +37,9 @@ ISO3, ARTICLE_ID, CONTENT_HASH, CAMEO_CODE, STATUS, CONFIDENCE, RULE, TIME, ATTR
 SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SELECTOR, START, END = map(
     node_of, (OA.SpecificResource, OA.hasSource, OA.hasSelector, OA.TextQuoteSelector, OA.exact,
               OA.TextPositionSelector, OA.start, OA.end))
-STRING, DATE, DECIMAL, NON_NEGATIVE_INTEGER = map(node_of, (XSD.string, XSD.date, XSD.decimal,
-                                                           XSD.nonNegativeInteger))
-TIME_TYPES = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), DATE), (re.compile(r"^\d{4}-\d{2}$"), node_of(XSD.gYearMonth)),
-              (re.compile(r"^\d{4}$"), node_of(XSD.gYear)))
+STRING, DATE, DATE_TIME, DECIMAL, NON_NEGATIVE_INTEGER = map(
+    node_of, (XSD.string, XSD.date, XSD.dateTime, XSD.decimal, XSD.nonNegativeInteger))
+TIME_START = node_of(KGO.timeStart)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -49,13 +48,6 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in (("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS), ("owl", OWL)):
         graph.bind(prefix, namespace)
     return graph
-
-
-def time_literal(value: str) -> ox.Literal:
-    for pattern, datatype in TIME_TYPES:
-        if pattern.match(value):
-            return ox.Literal(value, datatype=datatype)
-    return ox.Literal(value)
 
 
 class Triples:
@@ -127,8 +119,10 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
                  (CONFIDENCE, ox.Literal(str(Decimal(str(statement.confidence))), datatype=DECIMAL)),
                  (RULE, ox.Literal(statement.rule)), (DERIVED_FROM, article)):
         triples.add(node, p, o)
-    if statement.time:
-        triples.add(node, TIME, time_literal(statement.time))
+    if statement.time:  # the ISO 8601 text as a string, and its first instant: both OWL 2 datatypes
+        triples.add(node, TIME, ox.Literal(statement.time))
+        if start := time_start(statement.time):
+            triples.add(node, TIME_START, ox.Literal(start, datatype=DATE_TIME))
     if statement.attributed_to:
         triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:

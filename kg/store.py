@@ -37,12 +37,16 @@ class GraphStore(Protocol):
     def remove(self, article: URIRef) -> bool: ...
     def articles(self) -> list[URIRef]: ...
     def triples(self) -> int: ...
+    def merged_triples(self) -> int: ...
     def dataset(self) -> Dataset: ...
     def flush(self) -> None: ...
     def close(self) -> None: ...
 
 
 ARTICLE_QUADS = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g <{KGO.contentHash}> ?h . ?s ?p ?o }} }}"
+DEFAULT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+MERGED_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                  f"GRAPH ?g {{ ?g <{KGO.contentHash}> ?h . ?s ?p ?o }} }} }}")
 
 
 def insert(graph_name: URIRef, lines: list[str]) -> str:
@@ -93,6 +97,10 @@ class LocalStore:
     def triples(self) -> int:
         """Quads in article graphs."""
         return int(next(iter(self.inner.query(ARTICLE_QUADS)))[0].value)
+
+    def merged_triples(self) -> int:
+        """Distinct triples of the article graphs (the merged default graph), as graph.ttl counts them."""
+        return int(next(iter(self.inner.query(DEFAULT_TRIPLES)))[0].value)
 
     def dataset(self) -> Dataset:
         """The store through rdflib: queries read the merged default graph; ``quads`` skips it."""
@@ -152,6 +160,10 @@ class RemoteStore:
     def triples(self) -> int:
         """Quads in article graphs (the server's own graphs are not counted)."""
         return int(next(iter(self.run(ARTICLE_QUADS)))[0])
+
+    def merged_triples(self) -> int:
+        """Distinct triples of the article graphs."""
+        return int(next(iter(self.run(MERGED_TRIPLES)))[0])
 
     def dataset(self) -> Dataset:
         return bind_prefixes(Dataset(store=self.connection(), default_union=True))

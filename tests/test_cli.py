@@ -106,6 +106,6 @@ def test_missing_file_and_unreadable_folder(tmp_path):
 
 
 def test_missing_model_names_the_install_command():
-    result = run_kg("extract", SEED, "--model", "en_core_web_md")
+    result = run_kg("extract", SEED, "--model", "en_core_web_lg")
     assert result.returncode == 2
     assert "pip install" in result.stderr and "Traceback" not in result.stderr
