@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker, controller, follow, is_relative, relative_head
+from .relations import Linker, controller, follow, is_relative, named_first, relative_head
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
@@ -36,11 +36,11 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     """Who does what the verb says; an explicit subject that is no actor ('crowds') ends the search."""
     if depth > 6:
         return []
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in named_first(verb.children, linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)
-        return linker.entities(subject)
+        return linker.entities(subject) or launched_by(subject, linker)
     if is_passive(verb):
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     head = verb.head
@@ -56,13 +56,29 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     return []
 
 
-def along(trigger: Token, paths: tuple[str, ...], linker: Linker) -> Found:
-    """The actors on the first path that reaches any."""
-    for path in paths:
-        found = [e for t in follow(trigger, path) for e in linker.entities(t)]
-        if found:
-            return found
+def launched_by(thing: Token, linker: Linker) -> Found:
+    """'The drones, launched by Houthi rebels, struck ...': who sent the thing that acts."""
+    return [e for c in thing.children if c.dep_ == "acl" for t in follow(c, "agent")[:1] for e in linker.entities(t)]
+
+
+def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: frozenset[str] | set[str] = frozenset()
+          ) -> Found:
+    """The actors other than the agents on the first path that reaches any; a verb without an object shares
+    its coordinated verb's ('condemned and protested China's actions')."""
+    for start in (trigger, *shared_object_verbs(trigger)):
+        for path in paths:
+            found = [e for t in follow(start, path) for e in linker.entities(t) if e[0] not in agents_]
+            if found:
+                return found
     return []
+
+
+def shared_object_verbs(verb: Token) -> list[Token]:
+    """Verbs coordinated with an object-less verb, whose object it shares."""
+    if verb.pos_ not in VERBAL or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.conjuncts if c.pos_ in VERBAL and not any(s.dep_ == "nsubj" for s in c.children)
+            and c.i > verb.i]
 
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:

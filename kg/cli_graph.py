@@ -107,17 +107,25 @@ def serve(store: Annotated[Path, typer.Option(help="The store folder to serve.")
                                                          help="Allow SERVICE and LOAD (network/file access).")]
           = False,
           timeout: Annotated[float, typer.Option(help="Seconds a request may run.")] = 30.0,
-          max_rows: Annotated[int, typer.Option(help="Most rows or triples returned.")] = 10_000):
-    """Serve a store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql."""
+          max_rows: Annotated[int, typer.Option(help="Most rows or triples returned.")] = 10_000,
+          max_bytes: Annotated[int, typer.Option(help="Most bytes in one answer.")] = 10_000_000,
+          workers: Annotated[int, typer.Option(help="Query processes (queries running at once).")] = 4,
+          cors: Annotated[Optional[str], typer.Option(help="Let web pages from this origin (or *) query.")] = None,
+          read_timeout: Annotated[float, typer.Option(help="Seconds a connection may stay idle.")] = 10.0,
+          max_connections: Annotated[int, typer.Option(help="Most open connections.")] = 512):
+    """Serve a store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql (a query page at /)."""
     from .serve import ServeSettings, make_server
 
-    settings = ServeSettings(store, host, port, allow_update, token, allow_federation, timeout, max_rows)
+    settings = ServeSettings(store, host, port, allow_update, token, allow_federation, timeout, max_rows,
+                             max_bytes, workers, cors, read_timeout, max_connections)
     try:
         server = make_server(settings)
     except KgError as error:
         fail(error)
     mode = "read-write (token required)" if allow_update else "read-only"
-    typer.echo(f"serving SPARQL at http://{host}:{server.server_address[1]}/sparql ({mode})", err=True)
+    network = "open" if allow_federation else ("closed" if server.pool.sandboxed else "SERVICE/LOAD refused")
+    typer.echo(f"serving SPARQL at http://{host}:{server.server_address[1]}/sparql ({mode}; network {network})",
+               err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,33 +1,28 @@
-"""Running SPARQL for the endpoint: the safety check, result formats, and a killable worker process.
+"""Running one SPARQL request in a query worker: the network check, limits on the answer, result formats.
 
-Oxigraph offers no way to stop a running query, so queries and updates run in one child
-process that owns the store; a request that outlives the time limit gets the worker killed
-and a fresh one started (store writes are transactions, so a kill loses no data).
+Answers are bounded twice: at most ``rows`` rows or triples and at most ``size`` bytes. A cut answer
+says so in the HTTP headers (``Warning``, ``X-KG-Truncated``) and inside the body where the format has
+room: a ``link`` and a ``warning`` member in SPARQL JSON, a ``link`` and a comment in SPARQL XML, a
+comment in Turtle, N-Triples and RDF/XML.
 """
 from __future__ import annotations
 
-import multiprocessing
-import re
-import threading
+import json
 from dataclasses import dataclass
 from itertools import islice
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef, Variable
-from rdflib.query import Result
 
+from .guard import Unreadable, network_use
+from .protocol import GRAPH_TYPES, RESULT_TYPES, Preferences, choose
 from .vocab import PREFIXES
 
-RESULTS = {"application/sparql-results+json": ox.QueryResultsFormat.JSON,
-           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-           "text/csv": ox.QueryResultsFormat.CSV, "text/tab-separated-values": ox.QueryResultsFormat.TSV}
-GRAPHS = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
-          "application/n-triples": ox.RdfFormat.N_TRIPLES, "application/rdf+xml": ox.RdfFormat.RDF_XML}
-SHORT = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-         "tsv": "text/tab-separated-values", "turtle": "text/turtle", "jsonld": "application/ld+json"}
-ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s"{}|^`]*>|#[^\n]*')
-KEYWORDS = {"query": ("SERVICE",), "update": ("SERVICE", "LOAD")}
+RESULTS = dict(zip(RESULT_TYPES, (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML,
+                                  ox.QueryResultsFormat.CSV, ox.QueryResultsFormat.TSV)))
+GRAPHS = dict(zip(GRAPH_TYPES, (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD, ox.RdfFormat.N_TRIPLES,
+                                ox.RdfFormat.RDF_XML)))
+TRUNCATED = "urn:kg:truncated"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ALL_PREFIXES = {**{k: str(v) for k, v in PREFIXES.items()}, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                 "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
                 "owl": "http://www.w3.org/2002/07/owl#", "prov": "http://www.w3.org/ns/prov#",
@@ -44,127 +39,144 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A query or update for a worker (dataset IRIs already checked); ``generation`` counts updates so far."""
+
+    kind: str
+    text: str
+    accept: Preferences = ()
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
+    generation: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    rows: int
+    size: int
+    federation: bool = False
+
+
 def error(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
-def forbidden_keyword(text: str, kind: str) -> str | None:
-    """SERVICE (and LOAD in updates) outside strings, IRIs and comments, after \\u escapes as SPARQL reads them."""
-    text = ESCAPE.sub(lambda m: chr(int(m[1] or m[2], 16)), text)
-    bare = OPAQUE.sub(" ", text)
-    for word in KEYWORDS[kind]:
-        if re.search(rf"(?<![\w:?$\-.]){word}(?![\w:\-])", bare, re.IGNORECASE):
-            return word
+def term_json(term) -> dict:
+    """A term as SPARQL 1.1 JSON results write it."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": term_json(term.subject), "predicate": term_json(term.predicate),
+                                            "object": term_json(term.object)}}
+    if term.language:
+        return {"type": "literal", "value": term.value, "xml:lang": term.language}
+    if term.datatype.value == XSD_STRING:
+        return {"type": "literal", "value": term.value}
+    return {"type": "literal", "value": term.value, "datatype": term.datatype.value}
+
+
+def bounded(items, size_of, limits: Limits) -> tuple[list, str | None]:
+    """Items until ``limits.rows`` of them or ``limits.size`` bytes (as measured by ``size_of``); why it stopped."""
+    kept, used = [], 0
+    for item in islice(items, limits.rows + 1):
+        used += size_of(item)
+        if len(kept) == limits.rows:
+            return kept, f"{limits.rows} rows"
+        if used > limits.size:
+            return kept, f"{limits.size} bytes"
+        kept.append(item)
+    return kept, None
+
+
+def fit(items: list, render, reason: str | None, size: int) -> tuple[bytes, str | None]:
+    """``render(items, reason)``, dropping items from the end until the body is at most ``size`` bytes."""
+    body = render(items, reason)
+    while len(body) > size and items:
+        items = items[:min(len(items) - 1, len(items) * size // len(body))]
+        reason = f"{size} bytes"
+        body = render(items, reason)
+    return body, reason
+
+
+def solutions_body(names: list[str], rows: list[dict], media_type: str, reason: str | None) -> bytes:
+    head = {"vars": names, **({"link": [TRUNCATED]} if reason else {})}
+    warning = {"warning": f"results truncated at {reason}"} if reason else {}
+    body = json.dumps({"head": head, **warning, "results": {"bindings": rows}}, ensure_ascii=False).encode("utf-8")
+    if media_type == "application/sparql-results+json":
+        return body
+    body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULTS[media_type])
+    if reason and media_type == "application/sparql-results+xml":
+        body = body.replace(b"</head>", f'<link href="{TRUNCATED}"/></head><!-- truncated at {reason} -->'.encode(), 1)
+    return body
+
+
+def graph_body(triples: list, media_type: str, reason: str | None) -> bytes:
+    body = ox.serialize(triples, format=GRAPHS[media_type]) or b""
+    if reason and media_type in ("text/turtle", "application/n-triples"):
+        return f"# kg: results truncated at {reason}\n".encode() + body
+    if reason and media_type == "application/rdf+xml":
+        return body.replace(b"?>", f"?>\n<!-- kg: results truncated at {reason} -->".encode(), 1)
+    return body
+
+
+def truncation(reason: str | None) -> tuple[tuple[str, str], ...]:
+    return (("X-KG-Truncated", reason), ("Warning", f'199 kg "results truncated at {reason}"')) if reason else ()
+
+
+def answer(result, accept: Preferences, limits: Limits) -> Reply:
+    """The result in the media type the client prefers, within the limits; 406 if it accepts none we have."""
+    offered = GRAPH_TYPES if isinstance(result, ox.QueryTriples) else RESULT_TYPES
+    media_type = choose(accept, offered)
+    if media_type is None:
+        return error(406, "none of the asked media types fits; this answer comes as " + ", ".join(offered))
+    if isinstance(result, ox.QueryTriples):
+        triples, reason = bounded(result, lambda t: len(str(t)) + 3, limits)
+        body, reason = fit(triples, lambda items, why: graph_body(items, media_type, why), reason, limits.size)
+        return Reply(200, media_type, body, truncation(reason))
+    if isinstance(result, ox.QueryBoolean):
+        document = b'{"head":{},"boolean":%s}' % (b"true" if bool(result) else b"false")
+        parsed = ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
+        return Reply(200, media_type, document if media_type == RESULT_TYPES[0] else
+                     parsed.serialize(format=RESULTS[media_type]))
+    names = [v.value for v in result.variables]
+    rows = ({n: term_json(row[n]) for n in names if row[n] is not None} for row in result)
+    kept, reason = bounded(rows, lambda row: len(json.dumps(row, ensure_ascii=False)), limits)
+    body, reason = fit(kept, lambda items, why: solutions_body(names, items, media_type, why), reason, limits.size)
+    return Reply(200, media_type, body, truncation(reason))
+
+
+def refusal(request: Request, limits: Limits, sandboxed: bool) -> Reply | None:
+    """403 for SERVICE or LOAD; 400 for a request that cannot be checked when no sandbox backs the check."""
+    if limits.federation:
+        return None
+    try:
+        word = network_use(request.text, request.kind)
+    except Unreadable as problem:
+        return None if sandboxed else error(400, f"invalid SPARQL: {problem}")
+    if word:
+        return error(403, f"{word} is disabled on this endpoint (start it with --allow-federation)")
     return None
 
 
-def rdflib_term(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def solutions_reply(solutions, media_type: str, limit: int) -> Reply:
-    """At most ``limit`` rows in ``media_type``: rdflib writes SPARQL JSON, pyoxigraph converts it."""
-    names = [Variable(v.value) for v in solutions.variables]
-    rows = list(islice(solutions, limit + 1))
-    result = Result("SELECT")
-    result.vars = names
-    result.bindings = [{n: rdflib_term(row[n]) for n in names if row[n] is not None} for row in rows[:limit]]
-    body = result.serialize(format="json")
-    if media_type != "application/sparql-results+json":
-        body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULTS[media_type])
-    headers = (("X-KG-Truncated", str(limit)),) if len(rows) > limit else ()
-    return Reply(200, media_type, body, headers)
-
-
-def answer(result, accept: str, limit: int) -> Reply:
-    if isinstance(result, ox.QueryTriples):
-        media_type = accept if accept in GRAPHS else "text/turtle"
-        triples = list(islice(result, limit + 1))
-        headers = (("X-KG-Truncated", str(limit)),) if len(triples) > limit else ()
-        return Reply(200, media_type, ox.serialize(triples[:limit], format=GRAPHS[media_type]), headers)
-    media_type = accept if accept in RESULTS else "application/sparql-results+json"
-    if isinstance(result, ox.QueryBoolean):
-        document = b'{"head":{},"boolean":%s}' % (b"true" if bool(result) else b"false")
-        return Reply(200, media_type, ox.parse_query_results(document, format=ox.QueryResultsFormat.JSON)
-                     .serialize(format=RESULTS[media_type]))
-    return solutions_reply(result, media_type, limit)
-
-
-def execute(store: ox.Store, request: dict) -> Reply:
-    """Run one checked request against the store."""
+def execute(store: ox.Store, request: Request, limits: Limits, sandboxed: bool) -> Reply:
+    """Run one request against the store."""
+    refused = refusal(request, limits, sandboxed)
+    if refused:
+        return refused
     try:
-        if request["kind"] == "update":
-            store.update(request["text"], prefixes=ALL_PREFIXES)
+        if request.kind == "update":
+            store.update(request.text, prefixes=ALL_PREFIXES)
             return Reply(204, "text/plain", b"")
-        graphs = {"default_graph": [ox.NamedNode(g) for g in request["default"]] or None,
-                  "named_graphs": [ox.NamedNode(g) for g in request["named"]] or None}
-        result = store.query(request["text"], prefixes=ALL_PREFIXES, **{k: v for k, v in graphs.items() if v})
-        return answer(result, request["accept"], request["limit"])
+        graphs = {"default_graph": [ox.NamedNode(g) for g in request.default] or None,
+                  "named_graphs": [ox.NamedNode(g) for g in request.named] or None}
+        result = store.query(request.text, prefixes=ALL_PREFIXES, **{k: v for k, v in graphs.items() if v})
+        return answer(result, request.accept, limits)
     except SyntaxError as problem:
         return error(400, f"invalid SPARQL: {str(problem).splitlines()[0]}")
-    except (OSError, ValueError, TypeError) as problem:
+    except PermissionError:
+        return error(403, "this endpoint makes no network requests (start it with --allow-federation)")
+    except (OSError, ValueError, TypeError, RuntimeError) as problem:
         return error(500, f"query failed: {str(problem).splitlines()[0][:300]}")
-
-
-def work(path: str, connection) -> None:
-    """The worker loop: open the store once, answer requests until the pipe closes."""
-    try:
-        store = ox.Store(path)
-    except OSError as problem:
-        connection.send(error(503, f"cannot open the store: {problem}"))
-        return
-    connection.send(Reply(200, "text/plain", b"ready"))
-    while True:
-        try:
-            request = connection.recv()
-        except EOFError:
-            return
-        connection.send(execute(store, request))
-
-
-class Worker:
-    """The store's process; ``run`` returns its reply, or kills and replaces it past ``timeout`` seconds."""
-
-    def __init__(self, path: str, timeout: float):
-        self.path, self.timeout = path, timeout
-        self.lock = threading.Lock()
-        self.process = self.connection = None
-
-    def start(self) -> Reply:
-        context = multiprocessing.get_context("spawn")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=work, args=(self.path, child), daemon=True)
-        self.process.start()
-        child.close()
-        ready = self.connection.recv() if self.connection.poll(60) else error(503, "the store did not open in 60 s")
-        if ready.status != 200:
-            self.stop()
-        return ready
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.join()
-        self.process = None
-
-    def run(self, request: dict) -> Reply:
-        with self.lock:
-            if self.process is None or not self.process.is_alive():
-                started = self.start()
-                if started.status != 200:
-                    return started
-            self.connection.send(request)
-            if self.connection.poll(self.timeout):
-                try:
-                    return self.connection.recv()
-                except EOFError:
-                    self.stop()
-                    return error(500, "the query worker died; it has been restarted")
-            self.stop()
-            return error(503, f"query stopped: it ran longer than the {self.timeout:g} s time limit")

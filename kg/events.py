@@ -67,7 +67,7 @@ def lexicon() -> Lexicon:
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
             nouns.setdefault(noun, []).append(entry)
-    freeze = lambda index: {word: tuple(found) for word, found in index.items()}  # noqa: E731
+    freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not e.objects)) for word, found in index.items()}  # noqa: E731
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
 
 
@@ -103,7 +103,7 @@ def fits(verb: Token, entry: Entry) -> bool:
     if not entry.objects:
         return True
     obj = direct_object(verb)
-    return obj is not None and (obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
+    return obj is not None and ("*" in entry.objects or obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
 
 
 def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confidence: float) -> Iterator[Relation]:
@@ -138,7 +138,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
         return uncoded_events(verb, linker)
     for entry in entries:
         if fits(verb, entry):
-            subjects, targets = agents(verb, linker), along(verb, entry.targets, linker)
+            subjects = agents(verb, linker)
+            targets = along(verb, entry.targets, linker, {k for k, _ in subjects})
             if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric \
                     and not any(c.dep_ == "xcomp" for c in verb.children):  # 'agreed to restore ties' is the restoring
                 subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'

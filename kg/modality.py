@@ -149,7 +149,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
                 and node.head.lemma_.lower() in c["denial_verbs"]:
             return Modality("denied", speaker(node.head, linker), node.head.lemma_.lower())
         if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
-            claimed = lemma in c["claim_verbs"] and status == "asserted"
+            claimed = status == "asserted"
             if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)

@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from .iri import article_iri, entity_iri, predicate_iri, statement_iri, wikidata_iri
+from .lexicon import load_json
 from .model import Article, Entity, Predicate, Statement
 from .periods import time_start
 from .vocab import KGO, OA, PREFIXES, WDT
@@ -95,12 +96,17 @@ def add_article(triples: Triples, article: Article) -> ox.NamedNode:
     return node
 
 
+def declared_label(name: str) -> str:
+    """A property's label as the lexicon declares it."""
+    return load_json("lexicon/relations.json")["predicates"][name]["label"]
+
+
 def add_predicate(triples: Triples, predicate: Predicate) -> ox.NamedNode:
     """The property with its label and alignments, so the graph reads on its own."""
     node = node_of(predicate_iri(predicate.id))
     triples.add(node, TYPE, OBJECT_PROPERTY)
-    if predicate.kind != "uncoded":  # an uncoded event's label is its verb, kept on the statement
-        triples.add(node, LABEL, ox.Literal(predicate.label, language="en"))
+    label = declared_label(predicate.id) if predicate.kind == "uncoded" else predicate.label  # its verb is on the statement
+    triples.add(node, LABEL, ox.Literal(label, language="en"))
     if predicate.cameo:
         triples.add(node, CAMEO_CODE, ox.Literal(predicate.cameo))
     if predicate.wikidata:

@@ -185,6 +185,22 @@ class Linker:
                 key = self.resolution.tokens.get(pobj.i)
                 if key and self.type_of(key) == "Country":
                     return key
+        return self.owner(token, children)
+
+    def owner(self, token: Token, children: list[Token]) -> str | None:
+        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
+        thing of a state or body stands for it (not an event noun, which is an event of its own)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() in event_nouns():
+            return None
+        tokens, demonym = self.resolution.tokens, self.resolution.demonym
+        for child in children:
+            key = tokens.get(child.i)
+            if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
+                    child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
+                return key
+            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" \
+                    and (child.i - 2) in demonym:
+                return tokens.get(child.i - 2)
         return None
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
@@ -227,6 +243,13 @@ def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
 
 
 @lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns that name an event in either lexicon: an argument like that is an event, not an actor."""
+    words = {n for e in load_json("lexicon/events.json")["entries"] for n in e.get("nouns", ())}
+    return frozenset(words | {w for f in frames() if f.kind == "noun" for w in f.lemmas})
+
+
+@lru_cache(maxsize=1)
 def object_control() -> frozenset[str]:
     """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
     return frozenset(load_json("lexicon/events.json")["object_control"])
@@ -243,6 +266,11 @@ def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     return []
 
 
+def named_first(tokens, linker: Linker) -> list[Token]:
+    """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
+    return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
+
+
 def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
                   depth: int = 0) -> list[tuple[str, Token]]:
     """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
@@ -252,7 +280,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
     """
     if depth > 4:
         return []
-    for child in verb.children:
+    for child in named_first(verb.children, linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
                 return relative_head(verb, linker)

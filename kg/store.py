@@ -8,6 +8,8 @@ in batches with the hash last, so an interrupted load is redone by the next run.
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import urllib.error
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,11 +182,30 @@ def is_store(path: Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file()
 
 
+def claim(path: Path, hold: bool = False) -> int | None:
+    """Lock the store folder against other kg processes (``kg serve`` holds it for its whole life, even while
+    it restarts its store process); without ``hold`` only check that nobody holds it. The fd, if held."""
+    if not path.is_dir():
+        return None
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(handle)
+        raise KgError(f"{path}: the store is in use by another kg process (kg serve or kg build)",
+                      "stop it, or query that server") from None
+    if not hold:
+        os.close(handle)
+        return None
+    return handle
+
+
 def open_local(path: Path, create: bool) -> LocalStore:
     if not create and not is_store(path):
         raise KgError(f"{path}: no store there", "build one first with kg build FILES --store PATH")
     if path.exists() and not path.is_dir():
         raise KgError(f"{path}: is a file, not a store folder", "give a folder for --store")
+    claim(path)
     try:
         return LocalStore(path, ox.Store(str(path)))
     except OSError as error:

@@ -17,7 +17,7 @@ def only(text, predicate):
     ("Chile will sign an agreement with Peru.", "signsAgreementWith", "planned"),
     ("Chile plans to sign an agreement with Peru.", "signsAgreementWith", "planned"),
     ("Turkey will not recognise the annexation of Crimea.", "recognisesSovereigntyOver", "negated"),
-    ("Iran denied that it had supplied drones to Russia.", "supplies", "denied"),
+    ("Iran denied that it had supplied drones to Russia.", "providesAidTo", "denied"),
     ("India and Pakistan could resume talks if tensions ease.", "negotiatesWith", "hypothetical"),
     ("According to Human Rights Watch, Chile attacked Peru.", "attacks", "claimed"),
     ("Chile signed an agreement with Peru.", "signsAgreementWith", "asserted"),
@@ -51,7 +51,7 @@ def test_time_comes_from_the_clause():
 
 @pytest.mark.parametrize("text,predicate,status", [
     ("Spain no longer recognises the Polisario Front.", "recognises", "former"),
-    ("Iran rejected claims that it had sent drones to Russia.", "supplies", "denied"),
+    ("Iran rejected claims that it had sent drones to Russia.", "providesAidTo", "denied"),
     ("Russia refused to sign the deal with Ukraine.", "signsAgreementWith", "negated"),
     ("Kenya's President William Ruto said Nairobi would restore diplomatic relations with Somalia.",
      "normalisesRelationsWith", "planned"),

@@ -39,7 +39,7 @@ class Server:
                                          *options], stderr=subprocess.PIPE, text=True)
         line = self.process.stderr.readline()
         assert "serving SPARQL at" in line, line + self.process.stderr.read()
-        self.url = line.split(" at ")[1].split()[0]
+        self.url, self.banner = line.split(" at ")[1].split()[0], line
         threading.Thread(target=self.process.stderr.read, daemon=True).start()
 
     def stop(self):
