@@ -29,10 +29,11 @@ from pathlib import Path
 import spacy
 
 from bench_scale import synthetic_records
-from kg.corpus import Run, RunOptions, store
+from kg.corpus import store
 from kg.ingest import read_articles
 from kg.nlp import DEFAULT_MODEL, load_pipeline, resolve_model
 from kg.pipeline import Settings, extract_all
+from kg.run import Run, RunOptions
 
 
 def cpu_seconds() -> float:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .corpus import Run, RunOptions, Stored
+from .corpus import Stored
 from .corpus import store as corpus_store
 from .ingest import read_articles
 from .model import Article, Statement
@@ -17,6 +17,7 @@ from .page import render_page
 from .pipeline import Settings, extract_all
 from .rdf import to_dataset, union
 from .records import to_jsonl
+from .run import Run, RunOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def store_articles(paths: Iterable[Path], store: str | Path, update_url: str | N
                    published: date | None = None, settings: Settings = Settings()) -> Iterator[Stored]:
     """Add each article's named graph to ``store`` (a folder, created if missing, or a SPARQL endpoint URL),
     one transaction per article, streaming; articles whose content hash the store already holds come back
-    ``unchanged``. Open the store afterwards with :func:`kg.open_store` to query or count it."""
+    ``unchanged``. An article whose extraction fails is reported on stderr (traceback in the error log)
+    and left out. Open the store afterwards with :func:`kg.open_store` to query or count it."""
     files = list(paths)
     yield from corpus_store(files, store, update_url, published, settings, Run(files, RunOptions()))

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import api
 from .cli_corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
 from .errors import KgError
 from .ingest import parse_date
@@ -71,14 +70,10 @@ def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
         settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
-        if store or skip_bad or progress or scheduler:
-            return run_build(files, out, store, update_url, parse_date(published), settings,
-                             run_options(skip_bad, progress, scheduler))
-        result = api.build(files, out or Path("outputs"), parse_date(published), settings)
+        run_build(files, out, store, update_url, parse_date(published), settings,
+                  run_options(skip_bad, progress, scheduler))
     except KgError as error:
         fail(error)
-    typer.echo(f"{len(result.statements)} statements, {len(result.graph)} triples in the merged graph -> "
-               + ", ".join(str(p) for p in result.files), err=True)
 
 
 @app.command()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -14,11 +15,12 @@ import typer
 
 from . import corpus
 from .api import write_outputs
-from .corpus import Run, RunOptions
 from .errors import KgError
+from .failures import default_log
 from .outputs import prepare_dir
 from .pipeline import Settings
 from .rdf import union
+from .run import Run, RunOptions
 from .store import open_store
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
@@ -38,9 +40,10 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
         for text in corpus.records(files, published, settings, run, explain):
             sys.stdout.write(text)
             sys.stdout.flush()
-    if run.skipped or options.progress:
+    if run.skipped or run.failures or options.progress:
         typer.echo(f"kg: {run.summary()}", err=True)
     run.check()
+    run.finish()
 
 
 def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
@@ -66,14 +69,22 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
-    with Run(files, options) as run:
+    folder = None if store else out or Path("outputs")
+    created = folder is not None and not folder.exists()
+    folder = folder and prepare_dir(folder)
+    with Run(files, replace(options, error_log=options.error_log or default_log(folder))) as run:
         if store:
             written = build_store(files, store, update_url, published, settings, run)
         else:
-            folder = prepare_dir(out or Path("outputs"))
-            dataset, records = corpus.dataset(files, published, settings, run)
-            run.check()
-            files = write_outputs(dataset, records, folder, f"{run.articles} articles")
-            written = f"{', '.join(map(str, files))}; the merged graph holds {len(union(dataset))} triples"
+            try:
+                dataset, records, title = corpus.dataset(files, published, settings, run)
+                run.check()
+                paths = write_outputs(dataset, records, folder, title)
+                written = f"{', '.join(map(str, paths))}; the merged graph holds {len(union(dataset))} triples"
+            except BaseException:
+                if created and folder.is_dir() and not any(folder.iterdir()):  # leave no empty folder behind
+                    folder.rmdir()
+                raise
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)
+    run.finish()

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import pyoxigraph
 import typer
 from rdflib import URIRef
 
@@ -75,17 +76,28 @@ def export_command(source: Source = None, store: Store = None,
         fail(error)
 
 
+def article_node(article: str) -> URIRef:
+    """The IRI of an article given by id or by IRI; an IRI that is not valid is bad input."""
+    if "://" not in article:
+        return article_iri(article)
+    try:
+        return URIRef(pyoxigraph.NamedNode(article).value)
+    except ValueError:
+        raise KgError(f"'{article[:200]}' is not a valid IRI", "give an article id, or its IRI as kg query "
+                      "--store S articles lists it") from None
+
+
 @app.command()
 def remove(articles: Annotated[list[str], typer.Argument(help="Article ids (or their IRIs) to take out.")],
            store: Annotated[str, typer.Option(help="The store folder or SPARQL endpoint URL.")],
            update_url: UpdateUrl = None):
     """Take articles' named graphs out of a store."""
     try:
+        nodes = [article_node(article) for article in articles]
         target = open_store(store, update_url)
         try:
-            for article in articles:
-                iri = URIRef(article) if "://" in article else article_iri(article)
-                if not target.remove(iri):
+            for article, node in zip(articles, nodes):
+                if not target.remove(node):
                     raise KgError(f"article '{article}' is not in the store", "kg query --store S articles lists them")
                 typer.echo(f"removed {article}", err=True)
         finally:

@@ -16,24 +16,28 @@ from itertools import islice
 from distributed import Client, WorkerPlugin
 
 from .errors import KgError
+from .failures import Failure
 from .model import Article
 from .nlp import resolve_model
 from .pipeline import Settings, extract_all, warm
 from .rdf import article_graph, to_nquads
 from .records import to_jsonl
+from .run import MAX_STATEMENTS
 
 CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """What a worker returns for a group: N-Quads, statement records and the articles that failed."""
+    """What a worker returns for a group: N-Quads, statement records, the articles that failed and those
+    whose statements were capped at MAX_STATEMENTS."""
 
     articles: tuple[str, ...]
     statements: tuple[int, ...]
     nquads: str
     records: str
-    failures: tuple[tuple[Article, str], ...] = ()
+    failures: tuple[tuple[Article, Failure], ...] = ()
+    truncated: tuple[tuple[Article, int], ...] = ()  # (article without its text, statements found) when capped
 
 
 class PipelineLoader(WorkerPlugin):
@@ -50,12 +54,14 @@ class PipelineLoader(WorkerPlugin):
 
 def extract_shard(articles: list[Article], settings: Settings, explain: bool, keep_going: bool) -> Shard:
     """Run on a worker: the shard of one group of articles."""
-    failures: list[tuple[Article, str]] = []
+    failures: list[tuple[Article, Failure]] = []
     on_error = (lambda article, error: failures.append((article, error))) if keep_going else None
-    results = list(extract_all(articles, settings, on_error))
+    found_all = list(extract_all(articles, settings, on_error))
+    truncated = tuple((replace(a, text=""), len(found)) for a, found in found_all if len(found) > MAX_STATEMENTS)
+    results = [(article, found[:MAX_STATEMENTS]) for article, found in found_all]
     return Shard(tuple(a.id for a, _ in results), tuple(len(found) for _, found in results),
                  to_nquads(article_graph(article, found) for article, found in results),
-                 to_jsonl((s for _, found in results for s in found), explain), tuple(failures))
+                 to_jsonl((s for _, found in results for s in found), explain), tuple(failures), truncated)
 
 
 def connect(address: str) -> Client:

@@ -17,3 +17,14 @@ class KgError(Exception):
 
     def __str__(self) -> str:
         return f"{self.problem} ({self.hint})" if self.hint else self.problem
+
+
+class BadInput(KgError):
+    """One input kg cannot read: ``where`` is the file, or ``file:line`` inside a corpus."""
+
+    def __init__(self, where: str, what: str, hint: str):
+        super().__init__(f"{where}: {what}", hint)
+        self.where, self.what = where, what
+
+    def __reduce__(self):
+        return BadInput, (self.where, self.what, self.hint)

@@ -1,5 +1,8 @@
 """Exports of a graph or store: Turtle, TriG, N-Quads, JSON-LD (rdflib), GraphML (networkx) and CSV.
 
+Every export re-parses to the same graph whatever characters the text holds, except that GraphML
+(XML 1.0) cannot hold most control characters: there they are written as U+FFFD.
+
 Turtle, TriG and N-Quads are deterministic: quads are copied in sorted order into a fresh
 dataset, and ``xsd:string`` literals (Oxigraph makes every plain literal one) become plain again,
 so a file and a store holding the same graph export the same bytes.
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -21,6 +25,7 @@ from .rdf import bind_prefixes
 from .vocab import KGO, OA
 
 OFFSETS = (OA.start, OA.end)
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 STATEMENTS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -93,7 +98,8 @@ def to_trig(dataset: Dataset) -> str:
 
 
 def to_nquads(dataset: Dataset) -> str:
-    lines = canonical(dataset).serialize(format="nquads").splitlines()
+    """Sorted N-Quads lines; lines end at "\\n" only (a literal may hold U+2028, U+0085, form feeds...)."""
+    lines = canonical(dataset).serialize(format="nquads").split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
 
 
@@ -119,14 +125,21 @@ def statement_rows(dataset: Dataset) -> list[dict[str, str]]:
 
 
 def to_csv(dataset: Dataset) -> str:
-    """One row per statement: ids, labels, status, time, confidence, attribution and evidence."""
+    """One row per statement: ids, labels, status, time, confidence, attribution and evidence.
+
+    Rows end in CRLF (RFC 4180), so that a field holding a carriage return is quoted too."""
     rows = statement_rows(dataset)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[str(v) for v in dataset.query(STATEMENTS).vars],
-                            lineterminator="\n")
+                            lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def xml_text(value: str) -> str:
+    """``value`` with each character XML 1.0 cannot hold (most control characters) as U+FFFD."""
+    return NOT_XML.sub("\ufffd", value)
 
 
 CAMEO_CODES = "PREFIX kgo: <https://w3id.org/kgnews/ontology#> SELECT ?p ?code WHERE { ?p kgo:cameoCode ?code }"
@@ -142,10 +155,10 @@ def edge_attributes(row: dict[str, str], cameo: dict[str, str],
     or its relation's) and ``weight`` (the confidence) for Gephi, numbers as numbers, the CAMEO code and class."""
     from .page import cameo_class
 
-    edge: dict[str, str | float | int] = {k: EDGE_NUMBERS.get(k, str)(v) for k, v in row.items()
+    edge: dict[str, str | float | int] = {k: EDGE_NUMBERS.get(k, xml_text)(v) for k, v in row.items()
                                           if v and k not in ("subject", "object", "statement", "predicate_label")}
     code = cameo.get(row["predicate"])
-    label = labels.get(row["statement"]) or row["predicate_label"]
+    label = xml_text(labels.get(row["statement"]) or row["predicate_label"])
     edge.update(label=label, weight=edge["confidence"], cameo_class=cameo_class(code)["name"])
     return edge | ({"cameo_code": code} if code else {})
 
@@ -163,7 +176,7 @@ def to_graphml(dataset: Dataset) -> str:
         if row.type == RDF.Statement or kind == str(row.type):
             continue
         attributes = {"label": text(row.label), "type": kind, "iso3": text(row.iso3), "sameAs": text(row.sameAs)}
-        network.add_node(str(row.entity), **{k: v for k, v in attributes.items() if v})
+        network.add_node(str(row.entity), **{k: xml_text(v) for k, v in attributes.items() if v})
     cameo = {str(row.p): str(row.code) for row in dataset.query(CAMEO_CODES)}
     labels = {str(row.st): str(row.label) for row in dataset.query(STATEMENT_LABELS)}
     for row in statement_rows(dataset):

@@ -10,11 +10,14 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+from .errors import KgError
 from .facts import extract_facts
+from .failures import Failure
 from .gazetteer import load_gazetteer
 from .mentions import extract_mentions
 from .model import Article, NormalisedText, Statement
@@ -29,7 +32,7 @@ CHUNK = 50_000  # characters per parse: spaCy needs about 1 GB of scratch memory
 BATCH_CHARS = 100_000  # characters per nlp.pipe batch, whatever the number of articles in it
 
 Result = tuple[Article, tuple[Statement, ...]]
-OnError = Callable[[Article, str], None]
+OnError = Callable[[Article, Failure], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,7 @@ def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
             except Exception as error:  # one article's failure must not end a corpus run
                 if on_error is None:
                     raise
-                on_error(article, f"{type(error).__name__}: {error}")
+                on_error(article, Failure.of(error))
                 failed = True
             if last:
                 if not failed:
@@ -120,10 +123,10 @@ def warm(settings: Settings) -> None:
 
 
 def extract_group(articles: list[Article], settings: Settings, keep_going: bool
-                  ) -> tuple[list[tuple[int, tuple[Statement, ...]]], list[tuple[int, str]]]:
+                  ) -> tuple[list[tuple[int, tuple[Statement, ...]]], list[tuple[int, Failure]]]:
     """Run in a worker: (index, statements) of each article of the group, and (index, error) of failures."""
     index = {id(article): i for i, article in enumerate(articles)}
-    failures: list[tuple[int, str]] = []
+    failures: list[tuple[int, Failure]] = []
     on_error = (lambda article, error: failures.append((index[id(article)], error))) if keep_going else None
     return [(index[id(a)], found) for a, found in extract_all(articles, settings, on_error)], failures
 
@@ -151,7 +154,11 @@ def extract_parallel(articles: Iterable[Article], settings: Settings, on_error: 
 
 
 def settle(group: list[Article], future: Future, on_error: OnError | None) -> Iterator[Result]:
-    results, failures = future.result()
+    try:
+        results, failures = future.result()
+    except BrokenProcessPool:
+        raise KgError("an extraction process stopped unexpectedly (killed, or out of memory)",
+                      "run again with fewer --processes; a store build resumes where it stopped", exit_code=1) from None
     for index, error in failures:
         on_error(group[index], error)
     for index, found in results:

@@ -61,6 +61,9 @@ def decode(data: bytes) -> str:
         if codec is None:
             raise TextProblem("this looks like a binary file, not text (it holds NUL bytes)", TO_TEXT)
     text = strict(data, codec) if codec else legacy(data)
+    if not text.strip():  # only a byte-order mark, or Unicode spaces
+        raise TextProblem("the file holds no text, only a byte-order mark or spaces",
+                          "give an article with some text in it")
     controls = len(CONTROL.findall(text[:SAMPLE]))
     if controls > 0.01 * min(len(text), SAMPLE):
         raise TextProblem(f"this looks like binary data, not text ({controls} control characters)", TO_TEXT)

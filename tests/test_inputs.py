@@ -42,6 +42,7 @@ def write(tmp_path, name, content: bytes) -> Path:
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
     (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
     (b"\x1f\x8b\x08\x00\x00\x00", "gzip"),
+    (b"\xef\xbb\xbf", "only a byte-order mark"),  # found by the random-bytes property test
     ("Some text \x01\x02\x03\x04\x05\x06 with many \x07\x08 controls \x0e\x0f".encode() * 3, "binary data"),
 ])
 def test_empty_and_binary_files(tmp_path, content, what):
@@ -123,7 +124,7 @@ def test_jsonl_broken_lines_are_reported_by_line_number(tmp_path):
 
 
 def test_jsonl_invalid_utf8_and_overlong_lines(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.ingest.MAX_BYTES", 400)
+    monkeypatch.setattr("kg.feed.MAX_BYTES", 400)
     path = write(tmp_path, "feed.jsonl", b'{"text": "caf\xe9 in Lima"}\n' + json.dumps({"text": "x" * 500}).encode()
                  + b"\n" + json.dumps({"id": "ok", "text": ENGLISH}).encode() + b"\n")
     problems = []
@@ -146,10 +147,10 @@ def test_missing_paths_and_broken_links(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", ENGLISH.encode())
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(path, flags):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("kg.files.os.open", denied)
     error = bad(path)
     assert "permission denied" in str(error) and "chmod" in error.hint
 

@@ -81,12 +81,16 @@ def test_articles_merge_and_remove(seeded, other, tmp_path):
     assert len(again.stderr.strip().splitlines()) == 1
 
 
-def test_a_changed_article_replaces_its_graph(tmp_path):
+def test_a_changed_article_is_refused_until_the_stored_one_is_removed(tmp_path):
     store, corpus = tmp_path / "kg", tmp_path / "corpus.jsonl"
     corpus.write_text(json.dumps({"id": "a1", "text": OTHER}) + "\n", encoding="utf-8")
     build(store, corpus)
     first = count(store)
     corpus.write_text(json.dumps({"id": "a1", "text": OTHER.replace("Monday", "Tuesday")}) + "\n", encoding="utf-8")
+    refused = run_kg("build", corpus, "--store", store)
+    assert refused.returncode == 2 and "already in the store for another article" in refused.stderr
+    assert count(store) == first
+    assert run_kg("remove", "a1", "--store", store).returncode == 0
     assert "1 added" in build(store, corpus)
     assert [g.value for g in pyoxigraph.Store.read_only(str(store)).named_graphs()] == [str(article_iri("a1"))]
     assert abs(count(store) - first) < 5
