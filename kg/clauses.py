@@ -44,8 +44,8 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if is_passive(verb):
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     head = verb.head
-    if head.i == verb.i:
-        return []
+    if head.i == verb.i:  # a main verb the parser left without a subject: 'Sweden suspended aid' as a modifier
+        return [e for c in verb.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") for e in linker.entities(c)][:1]
     if verb.dep_ == "xcomp":
         return controller(head, linker) or (passive_subjects(head, linker) if is_passive(head) else []) \
             or agents(head, linker, depth + 1)

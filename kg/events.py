@@ -103,7 +103,14 @@ def fits(verb: Token, entry: Entry) -> bool:
     if not entry.objects:
         return True
     obj = direct_object(verb)
-    return obj is not None and ("*" in entry.objects or obj.lemma_.lower() in entry.objects or obj.lower_ in entry.objects)
+    return obj is not None and ("*" in entry.objects or bool(entry.objects & set(noun_forms(obj))))
+
+
+def noun_forms(noun: Token) -> list[str]:
+    """How an entry may name a noun: with a modifier first ('chemical weapon', 'mass killing'), then alone."""
+    lemma = noun.lemma_.lower()
+    modified = [f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    return [*modified, lemma, noun.lower_]
 
 
 def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confidence: float) -> Iterator[Relation]:
@@ -151,7 +158,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
 
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     light = light_verb(noun, lexicon().light)
-    for entry in lexicon().nouns.get(noun.lemma_.lower(), ()) or lexicon().nouns.get(noun.lower_, ()):
+    entries = next((lexicon().nouns[form] for form in noun_forms(noun) if form in lexicon().nouns), ())
+    for entry in entries:
         paths = noun_paths(entry.targets)
         targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else [])
         subjects = noun_agents(noun, linker, light)

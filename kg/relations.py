@@ -36,6 +36,7 @@ class Frame:
     dobj: frozenset[str] = frozenset()
     particle: str = ""
     object_types: frozenset[str] = frozenset()
+    named_object: bool = False
     requires_as: frozenset[str] = frozenset()
     acl: frozenset[str] = frozenset()
     partner: str = ""
@@ -91,6 +92,7 @@ def frames() -> tuple[Frame, ...]:
                 predicate=raw["predicate"], object=tuple(raw.get("object", ())),
                 subject=tuple(raw.get("subject", ())), dobj=frozenset(raw.get("dobj", ())),
                 particle=raw.get("particle", ""), object_types=frozenset(raw.get("object_types", ())),
+                named_object=raw.get("named_object", False),
                 requires_as=frozenset(raw.get("requires_as", ())), acl=frozenset(raw.get("acl", ())),
                 partner=raw.get("partner", ""), pair=raw.get("pair", False), light=raw.get("light", False),
                 accuser=raw.get("accuser", False), parties=raw.get("parties", False),
@@ -190,7 +192,7 @@ class Linker:
     def owner(self, token: Token, children: list[Token]) -> str | None:
         """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
         thing of a state or body stands for it (not an event noun, which is an event of its own)."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() in event_nouns():
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in event_nouns():
             return None
         tokens, demonym = self.resolution.tokens, self.resolution.demonym
         for child in children:
@@ -202,6 +204,10 @@ class Linker:
                     and (child.i - 2) in demonym:
                 return tokens.get(child.i - 2)
         return None
+
+    def names(self, token: Token, key: str) -> bool:
+        """Whether the token names the entity ('Crimea', 'the town of Bakhmut'), not a thing of it ('Indian ships')."""
+        return self.resolution.tokens.get(token.i) == key or token.lemma_.lower() in self.of_heads
 
     def entities(self, token: Token) -> list[tuple[str, Token]]:
         """Entities of a token and of the tokens coordinated with it or with the name it stands for."""
@@ -324,7 +330,8 @@ def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = 
             else:
                 reached = follow(start, path)
             found = [(k, t) for token in reached for k, t in linker.entities(token)
-                     if not frame.object_types or linker.type_of(k) in frame.object_types]
+                     if (not frame.object_types or linker.type_of(k) in frame.object_types)
+                     and (not frame.named_object or linker.names(t, k))]
             if found:
                 return found
     return []

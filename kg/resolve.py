@@ -314,6 +314,16 @@ def group(token: Token, history, entities) -> tuple[str, ...]:
     return ()
 
 
+def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ...]:
+    """'they': the nearest coordinated subject before it, in its sentence or the one before, if it names two or more."""
+    start = previous_sentence_start(pronoun)
+    for token in reversed(pronoun.doc[start:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+            keys = tuple(dict.fromkeys(tokens[t.i] for t in (token, *token.conjuncts) if t.i in tokens))
+            return keys if len(keys) > 1 else ()
+    return ()
+
+
 def is_new_person(token: Token) -> bool:
     """'the al-Qaeda chief' that names no one known: a person the text has not named."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in words()["person_roles"] \
@@ -328,6 +338,11 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
     groups: dict[int, tuple[str, ...]] = {}
     for token in tokens_of(doc):
         key = tokens.get(token.i)
+        if key is None and token.lower_ in words()["plural_pronouns"] and token.pos_ == "PRON":
+            members = coordinated_subject(token, tokens)  # 'Britain and France announced they were expelling'
+            if members:
+                groups[token.i] = members
+                continue
         if key is None and token.tag_ == "NNS":
             members = group(token, history, entities)
             if members:
@@ -342,8 +357,8 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
                 history.append((token.i, "", False))
         if not key:
             continue
-        subject = token.dep_ in ("nsubj", "nsubjpass") or (  # 'Nigeria's army said it ...'
-            token.dep_ in ("poss", "compound") and token.head.dep_ in ("nsubj", "nsubjpass"))
+        subject = token.dep_ in ("nsubj", "nsubjpass") or (  # 'Nigeria's army said it', 'the Israeli military said it'
+            token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass"))
         if history and history[-1][0] == token.i - 1 and history[-1][1] == key:
             history[-1] = (token.i, key, history[-1][2] or subject)
         else:

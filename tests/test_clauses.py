@@ -123,3 +123,38 @@ def test_reporting_and_sports_verbs_are_not_uncoded_events():
     for verb, lemma in (("told", "tell"), ("beat", "beat")):
         rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1)]
         assert read(rows) == set()
+
+
+def test_relative_clause_subject_is_its_head():
+    # Rohan, which attacked Gondor, ...
+    rows = [("Rohan", "Rohan", "PROPN", "nsubj", 5), (",", ",", "PUNCT", "punct", 0), ("which", "which", "PRON", "nsubj", 3),
+            ("attacked", "attack", "VERB", "relcl", 0), ("Gondor", "Gondor", "PROPN", "dobj", 3),
+            ("denied", "deny", "VERB", "ROOT", 5), ("it", "it", "PRON", "dobj", 5)]
+    assert ("Rohan", "attacks", "Gondor") in read(rows)
+
+
+def test_possessive_event_noun_is_the_possessor_acting():
+    # Arnor's visit to Gondor ended
+    rows = [("Arnor", "Arnor", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("visit", "visit", "NOUN", "nsubj", 5),
+            ("to", "to", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("ended", "end", "VERB", "ROOT", 5)]
+    assert read(rows) == {("Arnor", "visits", "Gondor")}
+
+
+def test_coordinated_verbs_share_the_object():
+    # Arnor condemned and sanctioned Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1), ("and", "and", "CCONJ", "cc", 1),
+            ("sanctioned", "sanction", "VERB", "conj", 1), ("Rohan", "Rohan", "PROPN", "dobj", 3)]
+    assert read(rows) == {("Arnor", "criticises", "Rohan"), ("Arnor", "sanctions", "Rohan")}
+
+
+def test_state_stands_behind_its_people_and_things():
+    # Arnor detained a Gondor journalist
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("detained", "detain", "VERB", "ROOT", 1), ("a", "a", "DET", "det", 4),
+            ("Gondor", "Gondor", "PROPN", "compound", 4), ("journalist", "journalist", "NOUN", "dobj", 1)]
+    assert read(rows) == {("Arnor", "arrests", "Gondor")}
+
+
+def test_passive_without_agent_has_no_actor():
+    # Gondor was attacked
+    rows = [("Gondor", "Gondor", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2), ("attacked", "attack", "VERB", "ROOT", 2)]
+    assert read(rows) == set()

@@ -47,3 +47,17 @@ def test_the_invited_party_is_the_one_who_visits():
     found = facts("Egypt invited Qatar to visit Cairo next month.")
     assert ("Egypt", "invites", "Qatar") in found
     assert not any(s == "Egypt" and p == "visits" for s, p, _ in found)
+
+
+def test_they_after_a_coordinated_subject_is_each_of_them():
+    found = facts("Britain and France announced they were expelling Russian diplomats.")
+    assert {("United Kingdom", "expels", "Russia"), ("France", "expels", "Russia")} <= found
+
+
+def test_it_after_a_state_described_by_its_military_is_that_state():
+    found = facts("Poland and Lithuania held drills. The Israeli military said that it conducted an airstrike in Lebanon.")
+    assert ("Israel", "attacks", "Lebanon") in found and not any(o == "Lebanon" and s != "Israel" for s, _, o in found)
+
+
+def test_asylum_granted_is_asylum_not_aid():
+    assert ("Ecuador", "grantsAsylumTo", "Colombia") in facts("Ecuador granted asylum to a Colombian opposition leader.")
