@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_json
+from .lexicon import confidence as start, load_json
 from .modality import cues
 from .relations import Linker, Relation, follow
 from .sentences import tokens_of
@@ -31,7 +31,7 @@ def roles() -> dict[str, dict]:
 
 
 def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens: list[Token],
-         confidence: float = 0.8, role: str = "", status: str = "") -> Relation | None:
+         confidence: float, role: str = "", status: str = "") -> Relation | None:
     if subject == obj:
         return None
     return Relation(subject=subject, predicate=predicate, object=obj, trigger=token.i, rule=rule,
@@ -116,7 +116,7 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
         predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
         for obj, token in targets[:1]:
             found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
-                         0.8, title_phrase(title, person, linker), former)
+                         start("fact_role"), title_phrase(title, person, linker), former)
             if found:
                 yield found
 
@@ -131,9 +131,9 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
             continue  # 'the Israel-Hamas war' names two sides, not an owner
         other_kind = linker.type_of(other)
         if kind == "Organization" and other_kind == "Country":
-            yield fact(key, "belongsToCountry", other, head, "owner-country", [child], 0.75)
+            yield fact(key, "belongsToCountry", other, head, "owner-country", [child], start("fact_owner"))
         elif kind == "Product" and other_kind == "Organization":
-            yield fact(key, "madeBy", other, head, "owner-maker", [child], 0.75)
+            yield fact(key, "madeBy", other, head, "owner-maker", [child], start("fact_owner"))
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +169,8 @@ def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         for candidate in doc[token.i + 1:min(len(doc), token.i + 6)]:
             org = linker.resolution.tokens.get(candidate.i)
             if org and linker.type_of(org) == "Organization":
-                yield fact(org, "headquarteredIn", place, token, "based", [doc[token.i - 2], candidate], 0.8)
+                yield fact(org, "headquarteredIn", place, token, "based", [doc[token.i - 2], candidate],
+                           start("fact_based"))
                 break
 
 
@@ -186,7 +187,8 @@ def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         if linker.type_of(inner) == "Place" and linker.type_of(outer) in ("Country", "Territory") and (
                 token.lower_ == "in" or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
                 or doc[token.i + 2].is_punct):
-            yield fact(inner, "locatedIn", outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]], 0.7)
+            yield fact(inner, "locatedIn", outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]],
+                       start("fact_located"))
 
 
 def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
@@ -199,7 +201,7 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             ruler = linker.resolution.tokens.get(child.i)
             if ruler and child.dep_ in ("amod", "poss", "compound") and linker.type_of(ruler) == "Country":
                 former = any(c.lower_ in former_words() for c in token.children)
-                yield fact(territory, "formerColonyOf", ruler, token, "colony", [child], 0.7,
+                yield fact(territory, "formerColonyOf", ruler, token, "colony", [child], start("fact_colony"),
                            status="former" if former else "")
 
 

@@ -54,3 +54,8 @@ def check_schema(path: Path, data: Any) -> None:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise KgError(f"{path}: at {where}: {errors[0].message}{more}",
                       f"fix it: the allowed keys and types are in {schema_path}", 1)
+
+
+def confidence(how: str) -> float:
+    """The starting confidence of a statement found ``how`` (``ontologies/lexicon/confidence.json``)."""
+    return load_json("lexicon/confidence.json")["start"][how]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .errors import KgError
-from .lexicon import load_json
+from .lexicon import confidence as start, load_json
 from .mentions import words
 from .model import Predicate
 from .resolve import Resolution
@@ -395,9 +395,10 @@ def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: 
     if subject == obj:
         return None
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
+    table = load_json("lexicon/confidence.json")
     return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
-                    confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+                    confidence=round(max(table["floor"], confidence - table["per_inferred_argument"] * inferred), 2))
 
 
 def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
@@ -411,15 +412,15 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
     subjects = verb_subjects(verb, linker, intransitive="dobj" not in frame.object)
     found = objects(verb, frame, linker)
     for subject, subject_token in subjects:
-        pairs = [(k, t, 0.85) for k, t in found]
+        pairs = [(k, t, start("frame_verb_object")) for k, t in found]
         if not pairs and frame.partner == "between":
-            pairs = [(k, t, 0.6) for k, t in partner_between(verb, subject, linker)]
+            pairs = [(k, t, start("frame_partner_between")) for k, t in partner_between(verb, subject, linker)]
         if not pairs and frame.partner:
-            pairs = [(k, t, 0.75) for k, t in subjects if k != subject]
+            pairs = [(k, t, start("frame_partner_coordination")) for k, t in subjects if k != subject]
         if not pairs and frame.partner == "ties":
-            pairs = [(k, verb, 0.6) for k in partner_ties(subject, earlier)]
+            pairs = [(k, verb, start("frame_partner_ties")) for k in partner_ties(subject, earlier)]
         if not pairs and frame.partner == "accuser":
-            pairs = [(r.subject, verb, 0.6) for r in earlier[::-1] if r.predicate == "accuses"
+            pairs = [(r.subject, verb, start("frame_partner_accuser")) for r in earlier[::-1] if r.predicate == "accuses"
                      and r.object == subject][:1]
         for obj, obj_token, confidence in pairs:
             relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
@@ -454,7 +455,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             found += objects(clause, PARTIES, linker)
     for subject, subject_token in subjects:
         for obj, obj_token in found:
-            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, 0.75)
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start("frame_noun"))
             if relation:
                 yield relation
 
@@ -482,7 +483,7 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
         parties = linker.entities(noun)
     rule = Frame(frame["id"], "hyphen", frozenset(frame["words"]), frame["predicate"], ())
     for obj, obj_token in parties:
-        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, 0.75)
+        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, start("hyphen"))
         if relation:
             yield relation
 

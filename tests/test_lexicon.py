@@ -81,3 +81,17 @@ def test_each_lexicon_with_a_schema_conforms(name):
     from kg.lexicon import load_json
 
     assert load_json(f"lexicon/{name}.json")["version"]
+
+
+def test_every_confidence_is_in_one_table_and_used():
+    import re
+    from pathlib import Path
+
+    from kg.lexicon import load_json
+
+    table = load_json("lexicon/confidence.json")
+    package = Path(__file__).resolve().parent.parent / "kg"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in package.glob("*.py") if p.name != "model.py")  # a field default
+    for name in table["start"]:
+        assert f'"{name}"' in code, f"confidence '{name}' is not used"
+    assert not re.search(r"confidence[^\n]*\b0\.\d+", code.replace("confidence.json", "")), "a confidence number in code"
