@@ -45,7 +45,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
         status=status,
         time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
         attributed_to=mood.attributed_to,
-        confidence=round(max(table["statement_floor"], relation.confidence - table["status_penalty"].get(status, 0.0)), 2),
+        confidence=round(max(table["statement_floor"], relation.confidence - table["status_penalty"].get(status, 0)), 2),
         rule=relation.rule,
         trigger=trigger.text,
         tokens=tuple(doc[i].text for i in relation.tokens),
