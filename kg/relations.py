@@ -20,7 +20,6 @@ from .resolve import Resolution
 from .sentences import sentence_of, tokens_of
 
 PREP_DEPS = ("prep", "agent", "dative")
-TIES_FAMILY = ("normalisesRelationsWith", "establishesRelationsWith", "cutsTiesWith")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +107,12 @@ def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
         for word in frame.lemmas:
             index.setdefault(word, []).append((rank, frame))
     return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def partner_predicates() -> dict[str, frozenset[str]]:
+    """Where a frame's missing partner is found: the last ties event, or the last accusation."""
+    return {k: frozenset(v) for k, v in load_json("lexicon/relations.json")["partner_predicates"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -384,7 +389,7 @@ def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[
 def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
     """'broke them off': the other party of the last ties event of the subject."""
     for relation in reversed(earlier):
-        if relation.predicate in TIES_FAMILY and subject in (relation.subject, relation.object):
+        if relation.predicate in partner_predicates()["ties"] and subject in (relation.subject, relation.object):
             return [relation.object if relation.subject == subject else relation.subject]
     return []
 
@@ -420,7 +425,8 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
         if not pairs and frame.partner == "ties":
             pairs = [(k, verb, start("frame_partner_ties")) for k in partner_ties(subject, earlier)]
         if not pairs and frame.partner == "accuser":
-            pairs = [(r.subject, verb, start("frame_partner_accuser")) for r in earlier[::-1] if r.predicate == "accuses"
+            pairs = [(r.subject, verb, start("frame_partner_accuser")) for r in earlier[::-1]
+                     if r.predicate in partner_predicates()["accuser"]
                      and r.object == subject][:1]
         for obj, obj_token, confidence in pairs:
             relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
