@@ -95,3 +95,14 @@ def test_every_confidence_is_in_one_table_and_used():
     for name in table["start"]:
         assert f'"{name}"' in code, f"confidence '{name}' is not used"
     assert not re.search(r"confidence[^\n]*\b0\.\d+", code.replace("confidence.json", "")), "a confidence number in code"
+
+
+def test_fact_patterns_name_known_predicates_and_types():
+    from kg.facts import patterns
+    from kg.gazetteer import TYPES
+
+    data = patterns()
+    named = [o["predicate"] for o in data["owners"]] + [data[k]["predicate"] for k in ("based", "located", "colonies")]
+    assert set(named) <= set(predicates())
+    types = {t for o in data["owners"] for t in (o["owned"], o["owner"])} | set(data["located"]["inner"])
+    assert types <= set(TYPES)
