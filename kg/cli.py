@@ -9,7 +9,7 @@ import typer
 from .cli_corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
 from .errors import KgError
 from .ingest import parse_date
-from .nlp import DEFAULT_MODEL
+from .nlp import default_model
 from .pipeline import Settings
 from .query import FORMATS
 
@@ -18,7 +18,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 Files = Annotated[list[Path], typer.Argument(help="Articles: .txt, .md, .html, .jsonl files or folders.")]
 Published = Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, for relative dates.")]
-Model = Annotated[str, typer.Option(help="spaCy pipeline to use (an installed package name).")]
+Model = Annotated[Optional[str], typer.Option(
+    help="spaCy pipeline: an installed package or a folder [default: $KG_MODEL, else en_core_web_sm].")]
 Gazetteer = Annotated[Optional[Path], typer.Option(help="Your alias file: alias, canonical name, type[, code].")]
 
 
@@ -42,14 +43,14 @@ def fail(error: KgError) -> None:
 
 
 @app.command()
-def extract(files: Files, published: Published = None, model: Model = DEFAULT_MODEL,
+def extract(files: Files, published: Published = None, model: Model = None,
             gazetteer: Gazetteer = None,
             explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each statement.")] = False,
             skip_bad: SkipBad = False, processes: Processes = 1, progress: Progress = None,
             scheduler: Scheduler = None):
     """Print the statements of the articles as JSON Lines (FILES may be - for standard input)."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_extract(files, parse_date(published), settings, explain, run_options(skip_bad, progress, scheduler))
     except KgError as error:
         fail(error)
@@ -64,12 +65,12 @@ UpdateUrl = Annotated[Optional[str], typer.Option(help="SPARQL Update URL of a r
 
 @app.command()
 def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output folder [default: outputs].")] = None,
-          published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None,
+          published: Published = None, model: Model = None, gazetteer: Gazetteer = None,
           store: NewStore = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
           progress: Progress = None, scheduler: Scheduler = None):
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_build(files, out, store, update_url, parse_date(published), settings,
                   run_options(skip_bad, progress, scheduler))
     except KgError as error:

@@ -17,8 +17,6 @@ from .lexicon import load_json
 from .model import Entity
 
 TYPES = ("Country", "Territory", "Place", "Person", "Organization", "Product")
-NER_LABEL = {"Country": "GPE", "Territory": "LOC", "Place": "GPE", "Person": "PERSON",
-             "Organization": "ORG", "Product": "PRODUCT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +175,12 @@ def written_forms(alias: str) -> list[str]:
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     """spaCy EntityRuler patterns for every alias, seat, demonym and product context."""
     patterns = []
+    ner_label = load_json("lexicon/coreference.json")["ner_label_of_type"]
     for alias, key in gazetteer.names.items():
         entity = gazetteer.entities[key]
-        patterns += [{"label": NER_LABEL[entity.type], "pattern": form, "id": key} for form in written_forms(alias)]
+        patterns += [{"label": ner_label[entity.type], "pattern": form, "id": key} for form in written_forms(alias)]
         if alias.lower().startswith("the ") and alias[4:5].isupper():
-            patterns.append({"label": NER_LABEL[entity.type], "pattern": alias[4:], "id": key})
+            patterns.append({"label": ner_label[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():
         patterns.append({"label": "GPE", "pattern": seat, "id": f"seat:{key}"})
     for word, key in gazetteer.demonyms.items():

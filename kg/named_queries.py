@@ -88,6 +88,9 @@ def resolve(query: str, pairs: Iterable[str] = ()) -> str:
     values = parse_params(pairs)
     if query in library:
         return library[query].bind(values)
+    if re.fullmatch(r"[A-Za-z][\w-]*", query.strip()):  # a name, not SPARQL: say so instead of a parse error
+        near = get_close_matches(query.strip(), list(library), n=1)
+        raise KgError(f"no named query '{query.strip()}'", f"did you mean '{near[0]}'?" if near else "see kg query --list")
     if values:
         near = get_close_matches(query, list(library), n=1)
         hint = f"did you mean '{near[0]}'?" if near else "see kg query --list"

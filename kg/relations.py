@@ -13,14 +13,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .errors import KgError
-from .lexicon import load_json
+from .lexicon import confidence as start, load_json
 from .mentions import words
 from .model import Predicate
 from .resolve import Resolution
 from .sentences import sentence_of, tokens_of
 
 PREP_DEPS = ("prep", "agent", "dative")
-TIES_FAMILY = ("normalisesRelationsWith", "establishesRelationsWith", "cutsTiesWith")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +107,12 @@ def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
         for word in frame.lemmas:
             index.setdefault(word, []).append((rank, frame))
     return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def partner_predicates() -> dict[str, frozenset[str]]:
+    """Where a frame's missing partner is found: the last ties event, or the last accusation."""
+    return {k: frozenset(v) for k, v in load_json("lexicon/relations.json")["partner_predicates"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -384,7 +389,7 @@ def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[
 def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
     """'broke them off': the other party of the last ties event of the subject."""
     for relation in reversed(earlier):
-        if relation.predicate in TIES_FAMILY and subject in (relation.subject, relation.object):
+        if relation.predicate in partner_predicates()["ties"] and subject in (relation.subject, relation.object):
             return [relation.object if relation.subject == subject else relation.subject]
     return []
 
@@ -395,9 +400,10 @@ def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: 
     if subject == obj:
         return None
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
+    table = load_json("lexicon/confidence.json")
     return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
-                    confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+                    confidence=round(max(table["floor"], confidence - table["per_inferred_argument"] * inferred), 2))
 
 
 def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
@@ -411,15 +417,16 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
     subjects = verb_subjects(verb, linker, intransitive="dobj" not in frame.object)
     found = objects(verb, frame, linker)
     for subject, subject_token in subjects:
-        pairs = [(k, t, 0.85) for k, t in found]
+        pairs = [(k, t, start("frame_verb_object")) for k, t in found]
         if not pairs and frame.partner == "between":
-            pairs = [(k, t, 0.6) for k, t in partner_between(verb, subject, linker)]
+            pairs = [(k, t, start("frame_partner_between")) for k, t in partner_between(verb, subject, linker)]
         if not pairs and frame.partner:
-            pairs = [(k, t, 0.75) for k, t in subjects if k != subject]
+            pairs = [(k, t, start("frame_partner_coordination")) for k, t in subjects if k != subject]
         if not pairs and frame.partner == "ties":
-            pairs = [(k, verb, 0.6) for k in partner_ties(subject, earlier)]
+            pairs = [(k, verb, start("frame_partner_ties")) for k in partner_ties(subject, earlier)]
         if not pairs and frame.partner == "accuser":
-            pairs = [(r.subject, verb, 0.6) for r in earlier[::-1] if r.predicate == "accuses"
+            pairs = [(r.subject, verb, start("frame_partner_accuser")) for r in earlier[::-1]
+                     if r.predicate in partner_predicates()["accuser"]
                      and r.object == subject][:1]
         for obj, obj_token, confidence in pairs:
             relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
@@ -454,7 +461,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             found += objects(clause, PARTIES, linker)
     for subject, subject_token in subjects:
         for obj, obj_token in found:
-            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, 0.75)
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start("frame_noun"))
             if relation:
                 yield relation
 
@@ -482,7 +489,7 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
         parties = linker.entities(noun)
     rule = Frame(frame["id"], "hyphen", frozenset(frame["words"]), frame["predicate"], ())
     for obj, obj_token in parties:
-        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, 0.75)
+        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, start("hyphen"))
         if relation:
             yield relation
 

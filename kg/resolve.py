@@ -16,8 +16,6 @@ from .mentions import words
 from .model import Entity, Mention
 from .sentences import previous_sentence_start, tokens_of
 
-TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product",
-                 "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +164,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 demonym_tokens.update(range(mention.token_start, mention.token_end))
         elif mention.label in ("PERSON", "ORG", "PRODUCT", "GPE") and (key := person_of(mention.text, people)):
             link(mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
-        elif mention.label in TYPE_OF_LABEL:
-            type_ = TYPE_OF_LABEL[mention.label]
+        elif mention.label in words()["ner_types"]:
+            type_ = words()["ner_types"][mention.label]
             known = gazetteer.lookup(mention.text)
             if known is None and mention.text in acronyms:
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
