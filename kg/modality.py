@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker
+from .linker import Linker
 from .sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
