@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker, controller, follow, is_relative, named_first, relative_head
+from .linker import Linker, follow, is_relative, relative_head
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
@@ -22,6 +22,61 @@ VERBAL = ("VERB", "AUX")
 def clause_prepositions() -> frozenset[str]:
     """Prepositions through which an event noun takes the agent of its clause ('during a visit')."""
     return frozenset(load_json("lexicon/events.json")["clause_prepositions"])
+
+
+@lru_cache(maxsize=1)
+def object_control() -> frozenset[str]:
+    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
+    return frozenset(load_json("lexicon/events.json")["object_control"])
+
+
+def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
+    if verb.lemma_.lower() not in object_control():
+        return []
+    for path in ("dobj", "@on", "@upon"):
+        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
+        if found:
+            return found
+    return []
+
+
+def named_first(tokens, linker: Linker) -> list[Token]:
+    """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
+    return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
+
+
+def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
+                  depth: int = 0) -> list[tuple[str, Token]]:
+    """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
+
+    ``intransitive``: the frame takes no direct object, so a passive-looking
+    subject ('Gantz is headed to') is the actor.
+    """
+    if depth > 4:
+        return []
+    for child in named_first(verb.children, linker):
+        if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
+            if is_relative(child) and verb.dep_ == "relcl":
+                return relative_head(verb, linker)
+            found = linker.entities(child)
+            if found:
+                return found
+    agents = follow(verb, "agent")
+    if agents:
+        return linker.entities(agents[0])
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
+    if verb.dep_ == "xcomp" and (controlled := controller(verb.head, linker)):
+        return controlled
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return verb_subjects(verb.head, linker, intransitive, depth + 1)
+    for child in verb.lefts:
+        if child.dep_ == "advcl":
+            subjects = [s for c in child.children if c.dep_ == "nsubj" for s in linker.entities(c)]
+            if subjects:
+                return subjects
+    return []
 
 
 def is_passive(verb: Token) -> bool:

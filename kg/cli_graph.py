@@ -9,7 +9,7 @@ import pyoxigraph
 import typer
 from rdflib import URIRef
 
-from .cli import Store, UpdateUrl, app, fail
+from .cli_app import Store, UpdateUrl, app, fail
 from .errors import KgError
 from .export import EXPORTERS, export
 from .iri import article_iri

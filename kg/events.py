@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths
 from .errors import KgError
 from .lexicon import confidence, load_json
-from .relations import Linker, Relation, frame_relations, hyphen_relations, make_relation, predicates
+from .linker import Linker
+from .hyphens import hyphen_relations
+from .relations import Relation, frame_relations, make_relation, predicates
 from .resolve import Resolution
 from .sentences import tokens_of
 
@@ -134,6 +136,13 @@ def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
                                                    linker, confidence("uncoded"))]
 
 
+def each_other(subjects, targets, entry: Entry, allowed: bool = True):
+    """Coordinated agents of a symmetric event with no target act on each other ('France and Chile agree')."""
+    if allowed and not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+        return subjects[:1], subjects[1:]
+    return subjects, targets
+
+
 def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     entries = verb_entries(verb)
     if not entries:
@@ -142,9 +151,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
         if fits(verb, entry):
             subjects = agents(verb, linker)
             targets = along(verb, entry.targets, linker, {k for k, _ in subjects})
-            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric \
-                    and not any(c.dep_ == "xcomp" for c in verb.children):  # 'agreed to restore ties' is the restoring
-                subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'
+            intent = any(c.dep_ == "xcomp" for c in verb.children)  # 'agreed to restore ties' is the restoring
+            subjects, targets = each_other(subjects, targets, entry, not intent)
             found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
             if found:
                 return found
@@ -160,8 +168,7 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         subjects = noun_agents(noun, linker, light)
         if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             subjects, targets = targets[:1], targets[1:]
-        if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
-            subjects, targets = subjects[:1], subjects[1:]  # 'Gondor and Rohan delayed their meeting'
+        subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
         if found:
             return found

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import confidence as start, load_json
+from .lexicon import confidence as start_confidence, load_json
 from .modality import cues
-from .relations import Linker, Relation, follow
+from .linker import Linker, follow
+from .relations import Relation
 from .sentences import tokens_of
 
 TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
@@ -116,7 +117,7 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
         predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
         for obj, token in targets[:1]:
             found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
-                         start("fact_role"), title_phrase(title, person, linker), former)
+                         start_confidence("fact_role"), title_phrase(title, person, linker), former)
             if found:
                 yield found
 
@@ -137,7 +138,7 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
             continue  # 'the Israel-Hamas war' names two sides, not an owner
         for owner in patterns()["owners"]:
             if kind == owner["owned"] and linker.type_of(other) == owner["owner"]:
-                yield fact(key, owner["predicate"], other, head, owner["rule"], [child], start("fact_owner"))
+                yield fact(key, owner["predicate"], other, head, owner["rule"], [child], start_confidence("fact_owner"))
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +176,7 @@ def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             org = linker.resolution.tokens.get(candidate.i)
             if org and linker.type_of(org) in based["organisations"]:
                 yield fact(org, based["predicate"], place, token, "based", [doc[token.i - 2], candidate],
-                           start("fact_based"))
+                           start_confidence("fact_based"))
                 break
 
 
@@ -193,7 +194,7 @@ def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
                 token.lower_ != "," or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
                 or doc[token.i + 2].is_punct):
             yield fact(inner, located["predicate"], outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]],
-                       start("fact_located"))
+                       start_confidence("fact_located"))
 
 
 def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
@@ -207,7 +208,7 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             ruler = linker.resolution.tokens.get(child.i)
             if ruler and child.dep_ in colonies["deps"] and linker.type_of(ruler) in colonies["rulers"]:
                 former = any(c.lower_ in former_words() for c in token.children)
-                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child], start("fact_colony"),
+                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child], start_confidence("fact_colony"),
                            status="former" if former else "")
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker
+from .linker import Linker
 from .sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
@@ -88,7 +88,16 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "planned"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in c["intent_verbs"]:
         return "planned"  # 'a visit ... is planned for next month'
-    return "asserted"
+    return undone(trigger)
+
+
+def undone(trigger: Token) -> str:
+    """An event noun a verb ends or puts off: 'lifted its blockade' (former), 'delayed their meeting' (planned)."""
+    c = cues()
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass"):
+        return "asserted"
+    verb = trigger.head.lemma_.lower()
+    return "former" if verb in c["ending_verbs"] else "planned" if verb in c["postponing_verbs"] else "asserted"
 
 
 def speaker(verb: Token, linker: Linker) -> str | None:

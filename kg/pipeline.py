@@ -24,7 +24,7 @@ from .model import Article, NormalisedText, Statement
 from .nlp import default_model, load_pipeline, resolve_model
 from .normalise import normalise
 from .events import extract_relations
-from .relations import Linker
+from .linker import Linker
 from .resolve import resolve
 from .statements import deduplicate, to_statement
 

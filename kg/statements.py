@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from .lexicon import load_json
 from .model import Evidence, NormalisedText, Statement
 from .modality import Modality, clause_verb, modality
-from .relations import Linker, Relation, predicates
+from .linker import Linker
+from .relations import Relation, predicates
 from .sentences import sentence_of
 from .timex import statement_time
 

@@ -61,3 +61,10 @@ def test_it_after_a_state_described_by_its_military_is_that_state():
 
 def test_asylum_granted_is_asylum_not_aid():
     assert ("Ecuador", "grantsAsylumTo", "Colombia") in facts("Ecuador granted asylum to a Colombian opposition leader.")
+
+
+def test_an_event_a_verb_ends_is_former_and_one_it_puts_off_is_planned():
+    statements = extract_text("Saudi Arabia lifted its blockade of Qatar. Kenya and Uganda postponed their talks.")
+    status = {(s.subject.label, s.predicate.id, s.object.label): s.status for s in statements}
+    assert status[("Saudi Arabia", "blockades", "Qatar")] == "former"
+    assert {v for (a, p, b), v in status.items() if p == "negotiatesWith"} == {"planned"}
