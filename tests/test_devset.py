@@ -17,17 +17,17 @@ CONSTRUCTIONS = ("passive", "coordination", "coordinated_verbs", "control_raisin
 CATEGORIES = {f"root{root}" for root in ROOTS} | set(CONSTRUCTIONS)
 SETS = {"dev": score.SET, "fresh": score.FRESH}
 FLOORS = {
-    "dev": {"recall": 0.84, "precision": 0.95, "root_accuracy": 0.93, "status_accuracy": 0.95},
-    "fresh": {"recall": 0.77, "precision": 0.95, "root_accuracy": 0.85, "status_accuracy": 0.93},
+    "dev": {"recall": 0.87, "precision": 0.95, "root_accuracy": 0.94, "status_accuracy": 0.95},
+    "fresh": {"recall": 0.77, "precision": 0.95, "root_accuracy": 0.87, "status_accuracy": 0.93},
 }
 MAX_NOEVENT_PAIRS = 1
 CATEGORY_RECALL = {  # dev set, measured minus about one sentence's worth; categories still near 0 have no floor yet
     "root01": 0.45, "root02": 0.8, "root03": 0.65, "root04": 0.8, "root05": 0.65, "root06": 0.8, "root07": 0.8,
     "root08": 0.45, "root09": 0.6, "root10": 0.45, "root11": 0.65, "root12": 0.8, "root13": 0.8, "root14": 0.8,
-    "root15": 0.4, "root16": 0.65, "root17": 0.6, "root18": 0.8, "root19": 0.8, "passive": 0.7,
+    "root15": 0.4, "root16": 0.65, "root17": 0.8, "root18": 0.8, "root19": 0.8, "root20": 0.6, "passive": 0.8,
     "coordination": 0.7, "coordinated_verbs": 0.8, "control_raising": 0.65, "object_control": 0.8,
-    "relative_participial": 0.8, "apposition": 0.8, "reporting": 0.55, "nominal": 0.7, "titles_demonyms": 0.65,
-    "negation": 0.8, "denial": 0.8, "future": 0.8, "dateline": 0.65, "long_wire": 0.4,
+    "relative_participial": 0.8, "apposition": 0.8, "reporting": 0.55, "nominal": 0.7, "titles_demonyms": 0.8,
+    "negation": 0.8, "denial": 0.8, "future": 0.8, "dateline": 0.65, "long_wire": 0.5,
 }
 
 
