@@ -145,6 +145,9 @@ def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
 def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """'held talks', 'launched strikes', 'imposed sanctions': the verb that carries the noun."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_json("lexicon/events.json")[
+            "quantity_nouns"]:  # 'carried out a round of air strikes'
+        noun, head = head.head, head.head.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and head.lemma_.lower() in light:
         return head
     return None

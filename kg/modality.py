@@ -57,6 +57,18 @@ def is_adjunct(trigger: Token) -> bool:
         and head.lower_ in load_json("lexicon/events.json")["clause_prepositions"]
 
 
+def is_reported_event(trigger: Token) -> bool:
+    """An event noun that a verb speaks of ('did not condemn Russia's invasion'): the clause's negation, future
+    or condition is about the speaking, not about the event (a light verb's noun, 'did not hold talks', is not)."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.pos_ == "VERB" \
+        and head.lemma_.lower() not in load_json("lexicon/events.json")["light_verbs"] and not undone_by(head)
+
+
+def undone_by(verb: Token) -> bool:
+    return verb.lemma_.lower() in cues()["ending_verbs"] or verb.lemma_.lower() in cues()["postponing_verbs"]
+
+
 def has_condition(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in cues()["conditional_markers"] for m in verb.subtree)
 
@@ -140,7 +152,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     """The status of a statement triggered by ``trigger``, and its attribution."""
     c = cues()
     verb = clause_verb(trigger)
-    status = grammatical_status(verb, trigger)
+    status = "asserted" if is_reported_event(trigger) else grammatical_status(verb, trigger)
     if default and status == "asserted":
         status = default
     source = according_to(verb, linker)

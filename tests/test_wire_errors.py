@@ -68,3 +68,14 @@ def test_an_event_a_verb_ends_is_former_and_one_it_puts_off_is_planned():
     status = {(s.subject.label, s.predicate.id, s.object.label): s.status for s in statements}
     assert status[("Saudi Arabia", "blockades", "Qatar")] == "former"
     assert {v for (a, p, b), v in status.items() if p == "negotiatesWith"} == {"planned"}
+
+
+def test_an_event_spoken_of_keeps_its_own_status():
+    statements = extract_text("India did not condemn Russia's invasion of Ukraine.")
+    status = {(s.subject.label, s.object.label): s.status for s in statements}
+    assert status[("India", "Russia")] == "negated" and status[("Russia", "Ukraine")] == "asserted"
+
+
+def test_a_round_of_strikes_is_carried_by_its_verb():
+    found = facts("The United States carried out a fresh round of air strikes against Houthi targets in Yemen.")
+    assert ("United States", "attacks", "Houthis") in found
