@@ -174,4 +174,12 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
             if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
-    return Modality(status)
+    return reported_after(node, status, linker) or Modality(status)
+
+
+def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:
+    """'X fired at Y, the Philippine military said': a reporting verb the parser hung under the clause it reports."""
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in cues()["reporting_verbs"] and child.i > root.i:
+            return Modality("claimed" if status == "asserted" else status, speaker(child, linker), child.lemma_.lower())
+    return None

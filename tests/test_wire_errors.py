@@ -79,3 +79,10 @@ def test_an_event_spoken_of_keeps_its_own_status():
 def test_a_round_of_strikes_is_carried_by_its_verb():
     found = facts("The United States carried out a fresh round of air strikes against Houthi targets in Yemen.")
     assert ("United States", "attacks", "Houthis") in found
+
+
+def test_a_report_hung_under_the_clause_it_reports_makes_it_claimed():
+    statements = extract_text("Chinese coast guard vessels fired water cannon at a Philippine supply boat on Saturday, "
+                              "the Philippine military said, in the latest confrontation.")
+    [attack] = [s for s in statements if s.predicate.id == "attacks"]
+    assert (attack.subject.label, attack.object.label, attack.status) == ("China", "Philippines", "claimed")
