@@ -99,8 +99,8 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if is_passive(verb):
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     head = verb.head
-    if head.i == verb.i:  # a main verb the parser left without a subject: 'Sweden suspended aid' as a modifier
-        return [e for c in verb.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") for e in linker.entities(c)][:1]
+    if head.i == verb.i or verb.dep_ == "amod":  # a verb the parser left without a subject ('Sweden suspended aid',
+        return left_actor(verb, linker)           # 'The US sanctioned firms' read as a noun phrase)
     if verb.dep_ == "xcomp":
         return controller(head, linker) or (passive_subjects(head, linker) if is_passive(head) else []) \
             or agents(head, linker, depth + 1)
@@ -109,6 +109,16 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
     return []
+
+
+def left_actor(verb: Token, linker: Linker) -> Found:
+    """The actor the parser hung before a verb as a modifier."""
+    return [e for c in verb.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") for e in linker.entities(c)][:1]
+
+
+def participle_patient(verb: Token, linker: Linker) -> Found:
+    """'The US sanctioned firms' parsed as a noun phrase: the noun a past participle modifies undergoes it."""
+    return linker.entities(verb.head) if verb.dep_ == "amod" and verb.tag_ == "VBN" else []
 
 
 def launched_by(thing: Token, linker: Linker) -> Found:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths
+from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths, participle_patient
 from .errors import KgError
 from .lexicon import confidence, load_json
 from .linker import Linker
@@ -150,7 +150,7 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in entries:
         if fits(verb, entry):
             subjects = agents(verb, linker)
-            targets = along(verb, entry.targets, linker, {k for k, _ in subjects})
+            targets = along(verb, entry.targets, linker, {k for k, _ in subjects}) or participle_patient(verb, linker)
             intent = any(c.dep_ == "xcomp" for c in verb.children)  # 'agreed to restore ties' is the restoring
             subjects, targets = each_other(subjects, targets, entry, not intent)
             found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
