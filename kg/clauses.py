@@ -177,6 +177,9 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     if light is not None:
         return agents(light, linker)
     head = noun.head
+    if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
+            "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'
+        return agents(head.head, linker)
     if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL:
         root = noun.sent.root
         return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])

@@ -86,3 +86,10 @@ def test_a_report_hung_under_the_clause_it_reports_makes_it_claimed():
                               "the Philippine military said, in the latest confrontation.")
     [attack] = [s for s in statements if s.predicate.id == "attacks"]
     assert (attack.subject.label, attack.object.label, attack.status) == ("China", "Philippines", "claimed")
+
+
+def test_an_event_noun_after_agree_to_is_the_agents_and_the_island_is_the_territory_named():
+    found = facts("India and Pakistan agreed to a ceasefire on Saturday. A cyclone struck the French territory "
+                  "of Mayotte. France sent soldiers and doctors to the island.")
+    assert {frozenset((s, o)) for s, p, o in found if p == "agreesCeasefireWith"} == {frozenset(("India", "Pakistan"))}
+    assert ("France", "providesAidTo", "Mayotte") in found
