@@ -106,7 +106,9 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
     """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic.
 
     The state comes from the name itself ('US Navy'), a possessive or modifier
-    ('Israel's Defence Ministry', 'the Iranian navy') or the words just before it.
+    ('Israel's Defence Ministry', 'the Iranian navy'), the words just before it, or else
+    the only state the text names (so that 'the Supreme Court' of one article is not
+    every article's Supreme Court).
     """
     generic = words()["generic_institutions"]
     name, key = mention.text, None
@@ -119,11 +121,18 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
         head = doc[mention.token_start:mention.token_end].root
         nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
         nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
-        key = next((key_of_token[i] for i in nearby if i in key_of_token), None)
+        inside = range(mention.token_start, mention.token_end)
+        key = next((key_of_token[i] for i in nearby if i in key_of_token and i not in inside), None) \
+            or sole_state(entities)
     state = entities.get(key) or gazetteer.entities.get(key)
     if state is None or state.type not in ("Country", "Territory"):
         return None
     return f"{gazetteer.adjectives.get(key, state.label)} {name[:1].upper()}{name[1:]}"
+
+
+def sole_state(entities: dict[str, Entity]) -> str | None:
+    states = [key for key, entity in entities.items() if entity.type == "Country"]
+    return states[0] if len(states) == 1 else None
 
 
 def initials(name: str) -> str:

@@ -93,3 +93,10 @@ def test_an_event_noun_after_agree_to_is_the_agents_and_the_island_is_the_territ
                   "of Mayotte. France sent soldiers and doctors to the island.")
     assert {frozenset((s, o)) for s, p, o in found if p == "agreesCeasefireWith"} == {frozenset(("India", "Pakistan"))}
     assert ("France", "providesAidTo", "Mayotte") in found
+
+
+def test_an_institution_without_its_state_belongs_to_the_only_state_the_text_names():
+    found = facts("The Supreme Court criticised the Kenyan parliament on Monday.")
+    assert ("Kenyan Supreme Court", "criticises", "Kenya") in found
+    alone = extract_text("Police dispersed women marching to the Supreme Court. The Supreme Court criticised Reuters.")
+    assert {s.subject.label for s in alone} <= {"Supreme Court"}  # no state named: its own node, not a guess
