@@ -164,12 +164,13 @@ def read_user_gazetteer(path: Path) -> list[tuple]:
 
 def written_forms(alias: str) -> list[str]:
     """An alias as texts write it: small words lower case ('Prince Of Dol Amroth' -> 'Prince of Dol Amroth'),
-    short title-case words as acronyms ('The Au' -> 'The AU')."""
+    short title-case words as acronyms ('The Au' -> 'The AU'), 'of the' as 'of'."""
     small = set(load_json("lexicon/gazetteer.json")["small_words"])
     words = alias.split(" ")
     lowered = " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
     acronyms = " ".join(w.upper() if len(w) <= 3 and w.istitle() and w.lower() not in small else w for w in words)
-    return list(dict.fromkeys([alias, lowered, acronyms]))
+    without_the = alias.replace(" of the ", " of ")  # 'Democratic Republic of Congo'
+    return list(dict.fromkeys([alias, lowered, acronyms, without_the]))
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .clauses import verb_subjects
+from .clauses import clause_prepositions, verb_subjects
 from .errors import KgError
 from .lexicon import confidence as start_confidence
 from .lexicon import load_json
@@ -248,7 +248,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
-    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
         subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
     found = objects(noun, frame, linker, light or governor)

@@ -100,3 +100,10 @@ def test_an_institution_without_its_state_belongs_to_the_only_state_the_text_nam
     assert ("Kenyan Supreme Court", "criticises", "Kenya") in found
     alone = extract_text("Police dispersed women marching to the Supreme Court. The Supreme Court criticised Reuters.")
     assert {s.subject.label for s in alone} <= {"Supreme Court"}  # no state named: its own node, not a guess
+
+
+def test_names_written_without_the_and_events_warned_against_are_not_done():
+    found = facts("The Democratic Republic of Congo accused Rwanda of backing the rebels. "
+                  "Egypt warned Israel against an offensive in Rafah.")
+    assert ("Democratic Republic of the Congo", "accuses", "Rwanda") in found
+    assert not any(p == "attacks" for _, p, _ in found)
