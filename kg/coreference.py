@@ -156,7 +156,15 @@ def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ..
         if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
             keys = tuple(dict.fromkeys(tokens[t.i] for t in (token, *token.conjuncts) if t.i in tokens))
             return keys if len(keys) > 1 else ()
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and token.i not in tokens:
+            return owner_of(token, tokens)  # 'Kenyan police said they had arrested ...'
     return ()
+
+
+def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
+    """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
+    return tuple(dict.fromkeys(tokens[c.i] for c in group.children
+                               if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in tokens))[:1]
 
 
 def is_new_person(token: Token) -> bool:

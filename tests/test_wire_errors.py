@@ -107,3 +107,9 @@ def test_names_written_without_the_and_events_warned_against_are_not_done():
                   "Egypt warned Israel against an offensive in Rafah.")
     assert ("Democratic Republic of the Congo", "accuses", "Rwanda") in found
     assert not any(p == "attacks" for _, p, _ in found)
+
+
+def test_they_after_a_described_group_is_its_state_and_deployments_reach_the_border_state():
+    found = facts("Kenyan police said on Monday they had arrested 20 Somali nationals near the border. "
+                  "Russia deployed additional troops to its western border with Finland.")
+    assert ("Kenya", "arrests", "Somalia") in found and ("Russia", "mobilisesAgainst", "Finland") in found
