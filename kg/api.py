@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 
 from .corpus import Stored
 from .corpus import store as corpus_store
+from .export import to_trig, to_turtle
 from .ingest import read_articles
 from .model import Article, Statement
 from .outputs import prepare_dir, write_files
@@ -54,8 +55,8 @@ def write_outputs(dataset: Dataset, records: str, out: Path, title: str) -> tupl
     """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically."""
     graph = union(dataset)
     files = {
-        out / "graph.ttl": graph.serialize(format="turtle"),
-        out / "graph.trig": dataset.serialize(format="trig"),
+        out / "graph.ttl": to_turtle(dataset),
+        out / "graph.trig": to_trig(dataset),
         out / "statements.jsonl": records,
         out / "graph.html": render_page(graph, title=title[:120]),
     }
