@@ -51,9 +51,11 @@ def build(paths: Iterable[Path], out: Path, published: date | None = None,
     return BuildResult(dataset, statements, files)
 
 
-def write_outputs(dataset: Dataset, records: str, out: Path, title: str) -> tuple[Path, ...]:
-    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically."""
-    graph = union(dataset)
+def write_outputs(dataset: Dataset, records: str, out: Path, title: str,
+                  graph: Graph | None = None) -> tuple[Path, ...]:
+    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically;
+    ``graph`` is the dataset's union when the caller has it already."""
+    graph = union(dataset) if graph is None else graph
     files = {
         out / "graph.ttl": to_turtle(dataset),
         out / "graph.trig": to_trig(dataset),

@@ -2,6 +2,7 @@
 the extractor resolves (a capital for its country); a misspelt name is an error naming the nearest labels."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -13,8 +14,6 @@ from kg.model import Article, Entity, Evidence, Predicate, Statement
 from kg.named_queries import SLOT, named_queries, resolve
 from kg.query import run_query
 from kg.rdf import to_dataset
-
-import re
 
 IVORY = Entity("country/CIV-test", "Côte d'Ivoire", "Country", aliases=("Ivory Coast",))
 VISITS = Predicate("visits", "visits", "042")
