@@ -29,7 +29,8 @@ from .vocab import KGO
 LABEL_PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
                   "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                   "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>")
-LABELS = f"{LABEL_PREFIXES} SELECT DISTINCT ?l WHERE {{ ?st rdf:subject|rdf:object ?e . ?e rdfs:label|skos:altLabel ?l }}"
+LABELS = (f"{LABEL_PREFIXES} SELECT DISTINCT ?l WHERE {{ ?st rdf:subject|rdf:object ?e . "
+          "?e rdfs:label|skos:altLabel ?l }")
 LABEL, ALT_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>", "<http://www.w3.org/2004/02/skos/core#altLabel>"
 PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(\(entity\))?\s*:\s*(.*)$")
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
@@ -63,7 +64,7 @@ class NamedQuery:
         text = self.text
         for name in self.entities:
             iris = (found or {}).get(name)
-            slot = f"VALUES ?{name} {{ {' '.join(map(term, iris))} }}" if iris is not None else lookup(name, values[name])
+            slot = lookup(name, values[name]) if iris is None else f"VALUES ?{name} {{ {' '.join(map(term, iris))} }}"
             text = re.sub(SLOT.format(name), lambda _: slot, text)
         return re.sub(r"\$(\w+)\b", lambda m: term(values[m[1]]) if m[1] in values and m[1] not in self.entities
                       else m[0], text)
