@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +55,27 @@ def surface_variants(surface: str) -> list[str]:
     if text.lower().startswith("the "):
         variants.append(text[4:])
     return variants
+
+
+def name_key(name: str) -> str:
+    """A name as kg matches what an analyst types: its surface variant without 'the' or a possessive,
+    accents, dots and apostrophes dropped, other punctuation a space, case folded ('the Côte d'Ivoire's'
+    and 'cote divoire' have the same key)."""
+    text = unicodedata.normalize("NFKD", surface_variants(name)[-1])
+    text = re.sub(r"[.'’]", "", "".join(c for c in text if not unicodedata.combining(c)))
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=8)
+def keyed_names(user_file: Path | None = None) -> dict[str, frozenset[str]]:
+    """The entity keys each name key stands for: every alias, seat and demonym the extractor resolves
+    ('washington' and 'american' name country/USA)."""
+    gazetteer = load_gazetteer(user_file)
+    found: dict[str, set[str]] = defaultdict(set)
+    for names in (gazetteer.names, gazetteer.seats, gazetteer.demonyms):
+        for name, key in names.items():
+            found[name_key(name)].add(key)
+    return {name: frozenset(keys) for name, keys in found.items()}
 
 
 def country_key(iso3: str) -> str:
