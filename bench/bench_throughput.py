@@ -31,7 +31,7 @@ import spacy
 from bench_scale import synthetic_records
 from kg.corpus import store
 from kg.ingest import read_articles
-from kg.nlp import DEFAULT_MODEL, load_pipeline, resolve_model
+from kg.nlp import default_model, load_pipeline, resolve_model
 from kg.pipeline import Settings, extract_all
 from kg.run import Run, RunOptions
 
@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200, 
                         help="articles per run (start-up and the last writes weigh on short runs)")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--model", default=default_model())
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kg-bench-throughput-"))
     settings = Settings(model=args.model)

@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 
 from .corpus import Stored
 from .corpus import store as corpus_store
+from .export import to_trig, to_turtle
 from .ingest import read_articles
 from .model import Article, Statement
 from .outputs import prepare_dir, write_files
@@ -50,12 +51,14 @@ def build(paths: Iterable[Path], out: Path, published: date | None = None,
     return BuildResult(dataset, statements, files)
 
 
-def write_outputs(dataset: Dataset, records: str, out: Path, title: str) -> tuple[Path, ...]:
-    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically."""
-    graph = union(dataset)
+def write_outputs(dataset: Dataset, records: str, out: Path, title: str,
+                  graph: Graph | None = None) -> tuple[Path, ...]:
+    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically;
+    ``graph`` is the dataset's union when the caller has it already."""
+    graph = union(dataset) if graph is None else graph
     files = {
-        out / "graph.ttl": graph.serialize(format="turtle"),
-        out / "graph.trig": dataset.serialize(format="trig"),
+        out / "graph.ttl": to_turtle(dataset),
+        out / "graph.trig": to_trig(dataset),
         out / "statements.jsonl": records,
         out / "graph.html": render_page(graph, title=title[:120]),
     }

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker, controller, follow, is_relative, named_first, relative_head
+from .linker import Linker, follow, is_relative, relative_head
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
@@ -22,6 +22,61 @@ VERBAL = ("VERB", "AUX")
 def clause_prepositions() -> frozenset[str]:
     """Prepositions through which an event noun takes the agent of its clause ('during a visit')."""
     return frozenset(load_json("lexicon/events.json")["clause_prepositions"])
+
+
+@lru_cache(maxsize=1)
+def object_control() -> frozenset[str]:
+    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
+    return frozenset(load_json("lexicon/events.json")["object_control"])
+
+
+def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
+    if verb.lemma_.lower() not in object_control():
+        return []
+    for path in ("dobj", "@on", "@upon"):
+        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
+        if found:
+            return found
+    return []
+
+
+def named_first(tokens, linker: Linker) -> list[Token]:
+    """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
+    return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
+
+
+def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
+                  depth: int = 0) -> list[tuple[str, Token]]:
+    """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
+
+    ``intransitive``: the frame takes no direct object, so a passive-looking
+    subject ('Gantz is headed to') is the actor.
+    """
+    if depth > 4:
+        return []
+    for child in named_first(verb.children, linker):
+        if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
+            if is_relative(child) and verb.dep_ == "relcl":
+                return relative_head(verb, linker)
+            found = linker.entities(child)
+            if found:
+                return found
+    agents = follow(verb, "agent")
+    if agents:
+        return linker.entities(agents[0])
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
+    if verb.dep_ == "xcomp" and (controlled := controller(verb.head, linker)):
+        return controlled
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        return verb_subjects(verb.head, linker, intransitive, depth + 1)
+    for child in verb.lefts:
+        if child.dep_ == "advcl":
+            subjects = [s for c in child.children if c.dep_ == "nsubj" for s in linker.entities(c)]
+            if subjects:
+                return subjects
+    return []
 
 
 def is_passive(verb: Token) -> bool:
@@ -44,8 +99,8 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if is_passive(verb):
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     head = verb.head
-    if head.i == verb.i:
-        return []
+    if head.i == verb.i or verb.dep_ == "amod":  # a verb the parser left without a subject ('Sweden suspended aid',
+        return left_actor(verb, linker)           # 'The US sanctioned firms' read as a noun phrase)
     if verb.dep_ == "xcomp":
         return controller(head, linker) or (passive_subjects(head, linker) if is_passive(head) else []) \
             or agents(head, linker, depth + 1)
@@ -54,6 +109,16 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
     return []
+
+
+def left_actor(verb: Token, linker: Linker) -> Found:
+    """The actor the parser hung before a verb as a modifier."""
+    return [e for c in verb.lefts if c.dep_ in ("npadvmod", "nmod", "dep", "compound") for e in linker.entities(c)][:1]
+
+
+def participle_patient(verb: Token, linker: Linker) -> Found:
+    """'The US sanctioned firms' parsed as a noun phrase: the noun a past participle modifies undergoes it."""
+    return linker.entities(verb.head) if verb.dep_ == "amod" and verb.tag_ == "VBN" else []
 
 
 def launched_by(thing: Token, linker: Linker) -> Found:
@@ -90,6 +155,9 @@ def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
 def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """'held talks', 'launched strikes', 'imposed sanctions': the verb that carries the noun."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_json("lexicon/events.json")[
+            "quantity_nouns"]:  # 'carried out a round of air strikes'
+        noun, head = head.head, head.head.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and head.lemma_.lower() in light:
         return head
     return None
@@ -109,6 +177,9 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     if light is not None:
         return agents(light, linker)
     head = noun.head
+    if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
+            "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'
+        return agents(head.head, linker)
     if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL:
         root = noun.sent.root
         return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])

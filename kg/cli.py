@@ -6,70 +6,38 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_app import Files, Gazetteer, Model, NewStore, Published, Store, UpdateUrl, app, fail
 from .cli_corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
 from .errors import KgError
 from .ingest import parse_date
-from .nlp import DEFAULT_MODEL
+from .nlp import default_model
 from .pipeline import Settings
 from .query import FORMATS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn news articles into a knowledge graph you can explore and query.")
-
-Files = Annotated[list[Path], typer.Argument(help="Articles: .txt, .md, .html, .jsonl files or folders.")]
-Published = Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, for relative dates.")]
-Model = Annotated[str, typer.Option(help="spaCy pipeline to use (an installed package name).")]
-Gazetteer = Annotated[Optional[Path], typer.Option(help="Your alias file: alias, canonical name, type[, code].")]
-
-
-def show_version(value: bool) -> None:
-    if value:
-        from . import __version__
-
-        typer.echo(f"kg {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def options(version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
-                                                  help="Print the version of kg and exit.")] = False):
-    """Options of kg itself (the commands have their own)."""
-
-
-def fail(error: KgError) -> None:
-    typer.echo(f"kg: error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
 @app.command()
-def extract(files: Files, published: Published = None, model: Model = DEFAULT_MODEL,
+def extract(files: Files, published: Published = None, model: Model = None,
             gazetteer: Gazetteer = None,
             explain: Annotated[bool, typer.Option(help="Show the rule and tokens behind each statement.")] = False,
             skip_bad: SkipBad = False, processes: Processes = 1, progress: Progress = None,
             scheduler: Scheduler = None):
     """Print the statements of the articles as JSON Lines (FILES may be - for standard input)."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_extract(files, parse_date(published), settings, explain, run_options(skip_bad, progress, scheduler))
     except KgError as error:
         fail(error)
 
 
-Store = Annotated[Optional[str], typer.Option(
-    help="An existing store: a folder written by kg build --store, or a SPARQL endpoint URL.")]
-NewStore = Annotated[Optional[str], typer.Option(
-    help="A store to add to: a folder (created if missing) or a SPARQL endpoint URL.")]
-UpdateUrl = Annotated[Optional[str], typer.Option(help="SPARQL Update URL of a remote --store (default: the same).")]
 
 
 @app.command()
 def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output folder [default: outputs].")] = None,
-          published: Published = None, model: Model = DEFAULT_MODEL, gazetteer: Gazetteer = None,
+          published: Published = None, model: Model = None, gazetteer: Gazetteer = None,
           store: NewStore = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
           progress: Progress = None, scheduler: Scheduler = None):
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
     try:
-        settings = Settings(model=model, gazetteer=gazetteer, processes=processes)
+        settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_build(files, out, store, update_url, parse_date(published), settings,
                   run_options(skip_bad, progress, scheduler))
     except KgError as error:

@@ -79,8 +79,9 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
             try:
                 dataset, records, title = corpus.dataset(files, published, settings, run)
                 run.check()
-                paths = write_outputs(dataset, records, folder, title)
-                written = f"{', '.join(map(str, paths))}; the merged graph holds {len(union(dataset))} triples"
+                merged = union(dataset)
+                paths = write_outputs(dataset, records, folder, title, merged)
+                written = f"{', '.join(map(str, paths))}; the merged graph holds {len(merged)} triples"
             except BaseException:
                 if created and folder.is_dir() and not any(folder.iterdir()):  # leave no empty folder behind
                     folder.rmdir()

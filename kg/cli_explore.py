@@ -8,7 +8,7 @@ import typer
 
 from .analytics import analyze as run_analysis
 from .analytics import format_analysis
-from .cli import app, fail
+from .cli_app import app, fail
 from .errors import KgError
 from .outputs import write_files
 from .page import render_ego_page

@@ -9,11 +9,11 @@ import pyoxigraph
 import typer
 from rdflib import URIRef
 
-from .cli import Store, UpdateUrl, app, fail
+from .cli_app import Store, UpdateUrl, app, fail
 from .errors import KgError
 from .export import EXPORTERS, export
 from .iri import article_iri
-from .named_queries import check_entities, listing, resolve
+from .named_queries import listing, resolve
 from .outputs import write_files
 from .query import format_result, run_query
 from .store import open_dataset, open_store
@@ -39,10 +39,9 @@ def run_query_command(graph: str | None, sparql: str | None, store: str | None, 
     if list_queries:
         return listing()
     source, text = query_source(graph, sparql, store)
-    query = resolve(text, params)
+    resolve(text, params)  # a bad query name or parameter fails before the graph is read
     dataset = open_dataset(source)
-    check_entities(dataset, text, params)
-    return format_result(run_query(dataset, query), fmt)
+    return format_result(run_query(dataset, resolve(text, params, dataset)), fmt)
 
 
 @app.command()

@@ -11,17 +11,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths
+from .clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths, participle_patient
 from .errors import KgError
-from .lexicon import load_json
-from .relations import Linker, Relation, frame_relations, hyphen_relations, make_relation, predicates
+from .lexicon import confidence, load_json
+from .linker import Linker
+from .hyphens import hyphen_relations
+from .relations import Relation, frame_relations, make_relation, predicates
 from .resolve import Resolution
 from .sentences import tokens_of
 
-ENTRY_KEYS = {"predicate", "verbs", "nouns", "targets", "objects"}
 DEFAULT_TARGETS = ("dobj", "dative", "@with", "@against", "@on", "@to", "@at", "@toward", "@towards", "@into",
                    "@from", "@for", "@over", "@about", "@between", "@of")
-VERB_CONFIDENCE, NOUN_CONFIDENCE, UNCODED_CONFIDENCE = 0.75, 0.65, 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,12 +44,9 @@ class Lexicon:
 
 
 def check_entry(number: int, raw: dict) -> None:
-    unknown = set(raw) - ENTRY_KEYS
-    if unknown:
-        raise KgError(f"events.json: entry {number} has unknown key(s) {', '.join(sorted(unknown))}",
-                      f"use only {', '.join(sorted(ENTRY_KEYS))}", 1)
-    if raw.get("predicate") not in predicates():
-        raise KgError(f"events.json: entry {number} names unknown predicate {raw.get('predicate')!r}",
+    """Keys and types are checked by ontologies/schemas/events.schema.json; the predicate must exist."""
+    if raw["predicate"] not in predicates():
+        raise KgError(f"events.json: entry {number} names unknown predicate {raw['predicate']!r}",
                       "declare it under 'predicates' in relations.json and in kg.ttl", 1)
 
 
@@ -136,7 +133,14 @@ def uncoded_events(verb: Token, linker: Linker) -> list[Relation]:
     named = [(k, t) for k, t in agents(verb, linker) if t.i not in linker.resolution.inferred]
     targets = [(k, t) for k, t in targets if t.i not in linker.resolution.inferred]
     return [replace(r, label=label) for r in pairs(named, targets, verb, Entry(data["predicate"], (), frozenset()),
-                                                   linker, UNCODED_CONFIDENCE)]
+                                                   linker, confidence("uncoded"))]
+
+
+def each_other(subjects, targets, entry: Entry, allowed: bool = True):
+    """Coordinated agents of a symmetric event with no target act on each other ('France and Chile agree')."""
+    if allowed and not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
+        return subjects[:1], subjects[1:]
+    return subjects, targets
 
 
 def verb_events(verb: Token, linker: Linker) -> list[Relation]:
@@ -146,11 +150,10 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in entries:
         if fits(verb, entry):
             subjects = agents(verb, linker)
-            targets = along(verb, entry.targets, linker, {k for k, _ in subjects})
-            if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric \
-                    and not any(c.dep_ == "xcomp" for c in verb.children):  # 'agreed to restore ties' is the restoring
-                subjects, targets = subjects[:1], subjects[1:]  # 'France and the Philippines agree'
-            found = list(pairs(subjects, targets, verb, entry, linker, VERB_CONFIDENCE))
+            targets = along(verb, entry.targets, linker, {k for k, _ in subjects}) or participle_patient(verb, linker)
+            intent = any(c.dep_ == "xcomp" for c in verb.children)  # 'agreed to restore ties' is the restoring
+            subjects, targets = each_other(subjects, targets, entry, not intent)
+            found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
             if found:
                 return found
     return []
@@ -165,9 +168,8 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         subjects = noun_agents(noun, linker, light)
         if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             subjects, targets = targets[:1], targets[1:]
-        if not targets and len(subjects) > 1 and predicates()[entry.predicate].symmetric:
-            subjects, targets = subjects[:1], subjects[1:]  # 'Gondor and Rohan delayed their meeting'
-        found = list(pairs(subjects, targets, noun, entry, linker, NOUN_CONFIDENCE))
+        subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
+        found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
         if found:
             return found
     return []

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import load_json
+from .lexicon import confidence as start_confidence, load_json
 from .modality import cues
-from .relations import Linker, Relation, follow
+from .linker import Linker, follow
+from .relations import Relation
 from .sentences import tokens_of
 
 TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
@@ -31,7 +32,7 @@ def roles() -> dict[str, dict]:
 
 
 def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens: list[Token],
-         confidence: float = 0.8, role: str = "", status: str = "") -> Relation | None:
+         confidence: float, role: str = "", status: str = "") -> Relation | None:
     if subject == obj:
         return None
     return Relation(subject=subject, predicate=predicate, object=obj, trigger=token.i, rule=rule,
@@ -116,9 +117,15 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
         predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
         for obj, token in targets[:1]:
             found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
-                         0.8, title_phrase(title, person, linker), former)
+                         start_confidence("fact_role"), title_phrase(title, person, linker), former)
             if found:
                 yield found
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The noun-phrase fact patterns of ``ontologies/lexicon/facts.json``."""
+    return load_json("lexicon/facts.json")
 
 
 def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
@@ -126,14 +133,12 @@ def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
     kind = linker.type_of(key)
     for child in head.children:
         other = linker.resolution.tokens.get(child.i)
-        if not other or other == key or child.dep_ not in ("poss", "nmod", "compound", "amod") \
+        if not other or other == key or child.dep_ not in patterns()["owner_deps"] \
                 or "-" in {t.text for t in head.doc[min(child.i, head.i):max(child.i, head.i)]}:
             continue  # 'the Israel-Hamas war' names two sides, not an owner
-        other_kind = linker.type_of(other)
-        if kind == "Organization" and other_kind == "Country":
-            yield fact(key, "belongsToCountry", other, head, "owner-country", [child], 0.75)
-        elif kind == "Product" and other_kind == "Organization":
-            yield fact(key, "madeBy", other, head, "owner-maker", [child], 0.75)
+        for owner in patterns()["owners"]:
+            if kind == owner["owned"] and linker.type_of(other) == owner["owner"]:
+                yield fact(key, owner["predicate"], other, head, owner["rule"], [child], start_confidence("fact_owner"))
 
 
 @lru_cache(maxsize=1)
@@ -160,46 +165,50 @@ def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
 
 def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Paris-based organisation Forbidden Stories'."""
+    based = patterns()["based"]
     for token in tokens_of(doc):
-        if token.lower_ not in ("based", "headquartered") or token.i < 2 or doc[token.i - 1].text != "-":
+        if token.lower_ not in based["words"] or token.i < 2 or doc[token.i - 1].text != "-":
             continue
         place = linker.resolution.tokens.get(token.i - 2)
-        if not place or linker.type_of(place) not in ("Place", "Country"):
+        if not place or linker.type_of(place) not in based["places"]:
             continue
-        for candidate in doc[token.i + 1:min(len(doc), token.i + 6)]:
+        for candidate in doc[token.i + 1:min(len(doc), token.i + 1 + based["window"])]:
             org = linker.resolution.tokens.get(candidate.i)
-            if org and linker.type_of(org) == "Organization":
-                yield fact(org, "headquarteredIn", place, token, "based", [doc[token.i - 2], candidate], 0.8)
+            if org and linker.type_of(org) in based["organisations"]:
+                yield fact(org, based["predicate"], place, token, "based", [doc[token.i - 2], candidate],
+                           start_confidence("fact_based"))
                 break
 
 
 def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'Dakhla in Western Sahara', 'Rabat, Morocco': a place inside a larger one."""
-    tokens = linker.resolution.tokens
+    tokens, located = linker.resolution.tokens, patterns()["located"]
     for token in tokens_of(doc)[1:-1]:
-        if token.lower_ not in ("in", ",") or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
+        if token.lower_ not in located["words"] or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
             continue
         inner, outer = tokens[token.i - 1], tokens[token.i + 1]
         named = linker.resolution.entities[outer]
         if token.lower_ == "," and doc[token.i + 1].text not in (named.label, *named.aliases):
             continue
-        if linker.type_of(inner) == "Place" and linker.type_of(outer) in ("Country", "Territory") and (
-                token.lower_ == "in" or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
+        if linker.type_of(inner) in located["inner"] and linker.type_of(outer) in located["outer"] and (
+                token.lower_ != "," or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
                 or doc[token.i + 2].is_punct):
-            yield fact(inner, "locatedIn", outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]], 0.7)
+            yield fact(inner, located["predicate"], outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]],
+                       start_confidence("fact_located"))
 
 
 def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """'the former Spanish colony' (when it refers to a known territory)."""
+    colonies = patterns()["colonies"]
     for token in tokens_of(doc):
         territory = linker.resolution.tokens.get(token.i)
-        if token.lemma_.lower() != "colony" or not territory:
+        if token.lemma_.lower() not in colonies["words"] or not territory:
             continue
         for child in token.children:
             ruler = linker.resolution.tokens.get(child.i)
-            if ruler and child.dep_ in ("amod", "poss", "compound") and linker.type_of(ruler) == "Country":
+            if ruler and child.dep_ in colonies["deps"] and linker.type_of(ruler) in colonies["rulers"]:
                 former = any(c.lower_ in former_words() for c in token.children)
-                yield fact(territory, "formerColonyOf", ruler, token, "colony", [child], 0.7,
+                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child], start_confidence("fact_colony"),
                            status="former" if former else "")
 
 

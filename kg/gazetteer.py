@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +19,6 @@ from .lexicon import load_json
 from .model import Entity
 
 TYPES = ("Country", "Territory", "Place", "Person", "Organization", "Product")
-NER_LABEL = {"Country": "GPE", "Territory": "LOC", "Place": "GPE", "Person": "PERSON",
-             "Organization": "ORG", "Product": "PRODUCT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,27 @@ def surface_variants(surface: str) -> list[str]:
     if text.lower().startswith("the "):
         variants.append(text[4:])
     return variants
+
+
+def name_key(name: str) -> str:
+    """A name as kg matches what an analyst types: its surface variant without 'the' or a possessive,
+    accents, dots and apostrophes dropped, other punctuation a space, case folded ('the Côte d'Ivoire's'
+    and 'cote divoire' have the same key)."""
+    text = unicodedata.normalize("NFKD", surface_variants(name)[-1])
+    text = re.sub(r"[.'’]", "", "".join(c for c in text if not unicodedata.combining(c)))
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=8)
+def keyed_names(user_file: Path | None = None) -> dict[str, frozenset[str]]:
+    """The entity keys each name key stands for: every alias, seat and demonym the extractor resolves
+    ('washington' and 'american' name country/USA)."""
+    gazetteer = load_gazetteer(user_file)
+    found: dict[str, set[str]] = defaultdict(set)
+    for names in (gazetteer.names, gazetteer.seats, gazetteer.demonyms):
+        for name, key in names.items():
+            found[name_key(name)].add(key)
+    return {name: frozenset(keys) for name, keys in found.items()}
 
 
 def country_key(iso3: str) -> str:
@@ -166,22 +187,24 @@ def read_user_gazetteer(path: Path) -> list[tuple]:
 
 def written_forms(alias: str) -> list[str]:
     """An alias as texts write it: small words lower case ('Prince Of Dol Amroth' -> 'Prince of Dol Amroth'),
-    short title-case words as acronyms ('The Au' -> 'The AU')."""
+    short title-case words as acronyms ('The Au' -> 'The AU'), 'of the' as 'of'."""
     small = set(load_json("lexicon/gazetteer.json")["small_words"])
     words = alias.split(" ")
     lowered = " ".join(w.lower() if i and w.lower() in small else w for i, w in enumerate(words))
     acronyms = " ".join(w.upper() if len(w) <= 3 and w.istitle() and w.lower() not in small else w for w in words)
-    return list(dict.fromkeys([alias, lowered, acronyms]))
+    without_the = alias.replace(" of the ", " of ")  # 'Democratic Republic of Congo'
+    return list(dict.fromkeys([alias, lowered, acronyms, without_the]))
 
 
 def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
     """spaCy EntityRuler patterns for every alias, seat, demonym and product context."""
     patterns = []
+    ner_label = load_json("lexicon/coreference.json")["ner_label_of_type"]
     for alias, key in gazetteer.names.items():
         entity = gazetteer.entities[key]
-        patterns += [{"label": NER_LABEL[entity.type], "pattern": form, "id": key} for form in written_forms(alias)]
+        patterns += [{"label": ner_label[entity.type], "pattern": form, "id": key} for form in written_forms(alias)]
         if alias.lower().startswith("the ") and alias[4:5].isupper():
-            patterns.append({"label": NER_LABEL[entity.type], "pattern": alias[4:], "id": key})
+            patterns.append({"label": ner_label[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():
         patterns.append({"label": "GPE", "pattern": seat, "id": f"seat:{key}"})
     for word, key in gazetteer.demonyms.items():

@@ -28,6 +28,7 @@ def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise KgError(f"{path}: cannot load lexicon ({error})", "fix or restore the file", 1) from None
+    check_schema(path, data)
     problems = [] if "version" in data else ["no 'version'"]
     for number, entry in enumerate(data.get("entries", [])):
         missing = [key for key in required if key not in entry]
@@ -36,3 +37,25 @@ def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
     if problems:
         raise KgError(f"{path}: " + "; ".join(problems), "fix these entries", 1)
     return data
+
+
+def check_schema(path: Path, data: Any) -> None:
+    """Validate a lexicon against ``ontologies/schemas/<name>.schema.json`` where there is one: an unknown key
+    (a typo such as 'objekt') or a wrong type is refused with the file and the place named."""
+    schema_path = ONTOLOGIES / "schemas" / f"{path.stem}.schema.json"
+    if not schema_path.is_file():
+        return
+    import jsonschema
+
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "top level"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise KgError(f"{path}: at {where}: {errors[0].message}{more}",
+                      f"fix it: the allowed keys and types are in {schema_path}", 1)
+
+
+def confidence(how: str) -> float:
+    """The starting confidence of a statement found ``how`` (``ontologies/lexicon/confidence.json``)."""
+    return load_json("lexicon/confidence.json")["start"][how]

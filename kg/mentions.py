@@ -10,8 +10,6 @@ from .lexicon import load_json
 from .model import Mention
 from .sentences import tokens_of
 
-KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC"}
-
 
 @lru_cache(maxsize=1)
 def words() -> dict:
@@ -87,7 +85,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     found += [p for p in products.values() if not taken & set(range(p.start, p.end))]
     ents = sorted([*found, *company_names(doc, found)], key=lambda span: span.start)
     for span in ents:
-        if (span.label_ or "ORG") not in KEPT_LABELS:
+        if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
         if span.text in skip or not any(t.is_alpha for t in span):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .lexicon import load_json
-from .relations import Linker
+from .linker import Linker
 from .sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
@@ -57,6 +57,18 @@ def is_adjunct(trigger: Token) -> bool:
         and head.lower_ in load_json("lexicon/events.json")["clause_prepositions"]
 
 
+def is_reported_event(trigger: Token) -> bool:
+    """An event noun that a verb speaks of ('did not condemn Russia's invasion'): the clause's negation, future
+    or condition is about the speaking, not about the event (a light verb's noun, 'did not hold talks', is not)."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and head.pos_ == "VERB" \
+        and head.lemma_.lower() not in load_json("lexicon/events.json")["light_verbs"] and not undone_by(head)
+
+
+def undone_by(verb: Token) -> bool:
+    return verb.lemma_.lower() in cues()["ending_verbs"] or verb.lemma_.lower() in cues()["postponing_verbs"]
+
+
 def has_condition(verb: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in cues()["conditional_markers"] for m in verb.subtree)
 
@@ -88,7 +100,16 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "planned"
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in c["intent_verbs"]:
         return "planned"  # 'a visit ... is planned for next month'
-    return "asserted"
+    return undone(trigger)
+
+
+def undone(trigger: Token) -> str:
+    """An event noun a verb ends or puts off: 'lifted its blockade' (former), 'delayed their meeting' (planned)."""
+    c = cues()
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass"):
+        return "asserted"
+    verb = trigger.head.lemma_.lower()
+    return "former" if verb in c["ending_verbs"] else "planned" if verb in c["postponing_verbs"] else "asserted"
 
 
 def speaker(verb: Token, linker: Linker) -> str | None:
@@ -131,7 +152,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     """The status of a statement triggered by ``trigger``, and its attribution."""
     c = cues()
     verb = clause_verb(trigger)
-    status = grammatical_status(verb, trigger)
+    status = "asserted" if is_reported_event(trigger) else grammatical_status(verb, trigger)
     if default and status == "asserted":
         status = default
     source = according_to(verb, linker)
@@ -153,4 +174,12 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
             if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
-    return Modality(status)
+    return reported_after(node, status, linker) or Modality(status)
+
+
+def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:
+    """'X fired at Y, the Philippine military said': a reporting verb the parser hung under the clause it reports."""
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in cues()["reporting_verbs"] and child.i > root.i:
+            return Modality("claimed" if status == "asserted" else status, speaker(child, linker), child.lemma_.lower())
+    return None

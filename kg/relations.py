@@ -10,17 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from .clauses import clause_prepositions, verb_subjects
 from .errors import KgError
+from .lexicon import confidence as start_confidence
 from .lexicon import load_json
-from .mentions import words
+from .linker import Linker, follow
 from .model import Predicate
-from .resolve import Resolution
-from .sentences import sentence_of, tokens_of
-
-PREP_DEPS = ("prep", "agent", "dative")
-TIES_FAMILY = ("normalisesRelationsWith", "establishesRelationsWith", "cutsTiesWith")
+from .sentences import sentence_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +74,26 @@ def predicates() -> dict[str, Predicate]:
             for name, p in data.items()}
 
 
+SEQUENCES = {"object": tuple, "subject": tuple}  # paths keep their order; word lists are sets
+
+
+def frame_of(kind: str, raw: dict) -> Frame:
+    """A frame from its lexicon entry (keys and types already checked by relations.schema.json)."""
+    fields = {key: SEQUENCES.get(key, frozenset)(value) if isinstance(value, list) else value
+              for key, value in raw.items()}
+    return Frame(kind=kind, **{"object": (), **fields})
+
+
 @lru_cache(maxsize=1)
 def frames() -> tuple[Frame, ...]:
     """Every verb and noun frame, checked against the predicate list."""
     data = load_json("lexicon/relations.json")
     known = predicates()
-    result = []
-    for kind in ("verb_frames", "noun_frames"):
-        for raw in data[kind]:
-            if raw["predicate"] not in known:
-                raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
-                              "add it under 'predicates'", 1)
-            result.append(Frame(
-                id=raw["id"], kind=kind.split("_")[0], lemmas=frozenset(raw["lemmas"]),
-                predicate=raw["predicate"], object=tuple(raw.get("object", ())),
-                subject=tuple(raw.get("subject", ())), dobj=frozenset(raw.get("dobj", ())),
-                particle=raw.get("particle", ""), object_types=frozenset(raw.get("object_types", ())),
-                named_object=raw.get("named_object", False),
-                requires_as=frozenset(raw.get("requires_as", ())), acl=frozenset(raw.get("acl", ())),
-                partner=raw.get("partner", ""), pair=raw.get("pair", False), light=raw.get("light", False),
-                accuser=raw.get("accuser", False), parties=raw.get("parties", False),
-                inverse=raw.get("inverse", False)))
-    return tuple(result)
+    for raw in (*data["verb_frames"], *data["noun_frames"]):
+        if raw["predicate"] not in known:
+            raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
+                          "add it under 'predicates'", 1)
+    return tuple(frame_of(kind.split("_")[0], raw) for kind in ("verb_frames", "noun_frames") for raw in data[kind])
 
 
 @lru_cache(maxsize=1)
@@ -111,203 +107,14 @@ def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
 
 
 @lru_cache(maxsize=1)
+def partner_predicates() -> dict[str, frozenset[str]]:
+    """Where a frame's missing partner is found: the last ties event, or the last accusation."""
+    return {k: frozenset(v) for k, v in load_json("lexicon/relations.json")["partner_predicates"].items()}
+
+
+@lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     return frozenset(load_json("lexicon/relations.json")["light_verbs"])
-
-
-def follow(token: Token, path: str) -> list[Token]:
-    """Tokens reached from ``token`` along a dotted dependency path."""
-    nodes = [token]
-    for step in path.split("."):
-        reached: list[Token] = []
-        for node in nodes:
-            if step.startswith("@"):
-                reached += [o for c in node.children if c.dep_ in PREP_DEPS and c.lower_ == step[1:]
-                            for o in c.children if o.dep_ in ("pobj", "pcomp")]
-            elif step == "agent":
-                reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            elif step == "^":
-                reached += [node.head] if node.dep_ == "acl" and node.head.i != node.i else []
-            elif step.startswith("*"):
-                reached += list(node.subtree)
-            else:
-                deps = ("dobj", "nsubjpass") if step == "dobj" else (step,)
-                reached += [c for c in node.children if c.dep_ in deps]
-        nodes = reached
-    return nodes
-
-
-class Linker:
-    """Finds the entities that argument tokens stand for, within one resolution."""
-
-    def __init__(self, doc: Doc, resolution: Resolution):
-        self.doc = doc
-        self.resolution = resolution
-        lexicon = words()
-        self.of_heads = set(lexicon["of_heads"])
-        self.proxies = set(lexicon["state_proxies"])
-
-    def type_of(self, key: str) -> str:
-        return self.resolution.entities[key].type
-
-    def direct(self, token: Token) -> str | None:
-        """The entity of a token, looking through compounds, 'of' phrases and state proxies."""
-        key = self.resolution.tokens.get(token.i)
-        if key:
-            return key
-        for pobj in follow(token, "@including"):
-            if self.resolution.tokens.get(pobj.i):
-                return self.resolution.tokens[pobj.i]
-        children = sorted(token.children, key=lambda c: abs(c.i - token.i))
-        stands_for_state = bool({token.lemma_.lower(), token.lower_} & (self.proxies | self.of_heads))
-        for child in children:
-            key = self.resolution.tokens.get(child.i)
-            if key and child.dep_ in ("compound", "nmod", "appos") and (
-                    stands_for_state or self.type_of(key) not in ("Country", "Territory")):
-                return key
-        for child in children:
-            if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
-                leader = self.resolution.tokens.get(child.i - 2)
-                if leader:
-                    return leader
-            if child.dep_ == "appos":
-                found = self.direct(child)
-                if found:
-                    return found
-        if token.lemma_.lower() in self.of_heads or token.lower_ in self.of_heads:
-            for pobj in follow(token, "@of"):
-                found = self.direct(pobj)
-                if found:
-                    return found
-        if stands_for_state:
-            for child in children:
-                if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
-                    return self.resolution.tokens[child.i]
-            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
-                key = self.resolution.tokens.get(pobj.i)
-                if key and self.type_of(key) == "Country":
-                    return key
-        return self.owner(token, children)
-
-    def owner(self, token: Token, children: list[Token]) -> str | None:
-        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
-        thing of a state or body stands for it (not an event noun, which is an event of its own)."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in event_nouns():
-            return None
-        tokens, demonym = self.resolution.tokens, self.resolution.demonym
-        for child in children:
-            key = tokens.get(child.i)
-            if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
-                    child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
-                return key
-            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" \
-                    and (child.i - 2) in demonym:
-                return tokens.get(child.i - 2)
-        return None
-
-    def names(self, token: Token, key: str) -> bool:
-        """Whether the token names the entity ('Crimea', 'the town of Bakhmut'), not a thing of it ('Indian ships')."""
-        return self.resolution.tokens.get(token.i) == key or token.lemma_.lower() in self.of_heads
-
-    def entities(self, token: Token) -> list[tuple[str, Token]]:
-        """Entities of a token and of the tokens coordinated with it or with the name it stands for."""
-        found = [(key, token) for key in self.resolution.groups.get(token.i, ())]
-        for candidate in (token, *token.conjuncts):
-            key = self.direct(candidate)
-            if key:
-                for linked in ((key, candidate), *self.coordinated(candidate, key)):
-                    if linked[0] not in [k for k, _ in found]:
-                        found.append(linked)
-        return found
-
-    def coordinated(self, token: Token, key: str) -> list[tuple[str, Token]]:
-        """'Eriadori and Calenardhon leaders', 'officials in Fornost and Gondor': the conjuncts of the
-        name a token stands for; 'Fornost and the evil Gondor' parsed as a modifier of a state."""
-        tokens = self.resolution.tokens
-        source = next((t for t in token.subtree if tokens.get(t.i) == key), None)
-        if source is None:
-            return []
-        linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
-        if source.i == token.i and self.type_of(key) == "Country":  # lists misparsed as modifiers or appositions
-            linked += [c for c in token.children if c.dep_ in ("nmod", "appos") and tokens.get(c.i)]
-        doc = token.doc
-        if source.i >= 2 and doc[source.i - 1].text == "-" and tokens.get(source.i - 2):  # 'the Israel-Hamas war'
-            return [(tokens[source.i - 2], doc[source.i - 2])] if tokens[source.i - 2] != key else []
-        return [(tokens[c.i], c) for c in linked if tokens.get(c.i) and tokens[c.i] != key
-                and self.type_of(tokens[c.i]) == self.type_of(key)]
-
-
-def is_relative(token: Token) -> bool:
-    return token.lower_ in words()["relative_pronouns"]
-
-
-def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
-    """'Morocco and Algeria, which backs ...': the conjunct nearest before the pronoun."""
-    found = linker.entities(verb.head)
-    before = [(k, t) for k, t in found if t.i < verb.i]
-    return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
-
-
-@lru_cache(maxsize=1)
-def event_nouns() -> frozenset[str]:
-    """Nouns that name an event in either lexicon: an argument like that is an event, not an actor."""
-    words = {n for e in load_json("lexicon/events.json")["entries"] for n in e.get("nouns", ())}
-    return frozenset(words | {w for f in frames() if f.kind == "noun" for w in f.lemmas})
-
-
-@lru_cache(maxsize=1)
-def object_control() -> frozenset[str]:
-    """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
-    return frozenset(load_json("lexicon/events.json")["object_control"])
-
-
-def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
-    """The object that controls an infinitive: 'urged Iran to talk', 'called on Iran to talk'."""
-    if verb.lemma_.lower() not in object_control():
-        return []
-    for path in ("dobj", "@on", "@upon"):
-        found = [e for t in follow(verb, path) if t.dep_ != "nsubjpass" for e in linker.entities(t)]
-        if found:
-            return found
-    return []
-
-
-def named_first(tokens, linker: Linker) -> list[Token]:
-    """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
-    return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
-
-
-def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
-                  depth: int = 0) -> list[tuple[str, Token]]:
-    """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
-
-    ``intransitive``: the frame takes no direct object, so a passive-looking
-    subject ('Gantz is headed to') is the actor.
-    """
-    if depth > 4:
-        return []
-    for child in named_first(verb.children, linker):
-        if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
-            if is_relative(child) and verb.dep_ == "relcl":
-                return relative_head(verb, linker)
-            found = linker.entities(child)
-            if found:
-                return found
-    agents = follow(verb, "agent")
-    if agents:
-        return linker.entities(agents[0])
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return linker.entities(verb.head) or [e for t in follow(verb.head, "@between") for e in linker.entities(t)]
-    if verb.dep_ == "xcomp" and (controlled := controller(verb.head, linker)):
-        return controlled
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return verb_subjects(verb.head, linker, intransitive, depth + 1)
-    for child in verb.lefts:
-        if child.dep_ == "advcl":
-            subjects = [s for c in child.children if c.dep_ == "nsubj" for s in linker.entities(c)]
-            if subjects:
-                return subjects
-    return []
 
 
 def passive_objects(verb: Token) -> list[Token]:
@@ -384,7 +191,7 @@ def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[
 def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
     """'broke them off': the other party of the last ties event of the subject."""
     for relation in reversed(earlier):
-        if relation.predicate in TIES_FAMILY and subject in (relation.subject, relation.object):
+        if relation.predicate in partner_predicates()["ties"] and subject in (relation.subject, relation.object):
             return [relation.object if relation.subject == subject else relation.subject]
     return []
 
@@ -395,9 +202,10 @@ def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: 
     if subject == obj:
         return None
     inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
+    table = load_json("lexicon/confidence.json")
     return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
                     tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
-                    confidence=round(max(0.3, confidence - 0.1 * inferred), 2))
+                    confidence=round(max(table["floor"], confidence - table["per_inferred_argument"] * inferred), 2))
 
 
 def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
@@ -411,15 +219,16 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
     subjects = verb_subjects(verb, linker, intransitive="dobj" not in frame.object)
     found = objects(verb, frame, linker)
     for subject, subject_token in subjects:
-        pairs = [(k, t, 0.85) for k, t in found]
+        pairs = [(k, t, start_confidence("frame_verb_object")) for k, t in found]
         if not pairs and frame.partner == "between":
-            pairs = [(k, t, 0.6) for k, t in partner_between(verb, subject, linker)]
+            pairs = [(k, t, start_confidence("frame_partner_between")) for k, t in partner_between(verb, subject, linker)]
         if not pairs and frame.partner:
-            pairs = [(k, t, 0.75) for k, t in subjects if k != subject]
+            pairs = [(k, t, start_confidence("frame_partner_coordination")) for k, t in subjects if k != subject]
         if not pairs and frame.partner == "ties":
-            pairs = [(k, verb, 0.6) for k in partner_ties(subject, earlier)]
+            pairs = [(k, verb, start_confidence("frame_partner_ties")) for k in partner_ties(subject, earlier)]
         if not pairs and frame.partner == "accuser":
-            pairs = [(r.subject, verb, 0.6) for r in earlier[::-1] if r.predicate == "accuses"
+            pairs = [(r.subject, verb, start_confidence("frame_partner_accuser")) for r in earlier[::-1]
+                     if r.predicate in partner_predicates()["accuser"]
                      and r.object == subject][:1]
         for obj, obj_token, confidence in pairs:
             relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
@@ -439,7 +248,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
-    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
         subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
     found = objects(noun, frame, linker, light or governor)
@@ -454,37 +263,9 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             found += objects(clause, PARTIES, linker)
     for subject, subject_token in subjects:
         for obj, obj_token in found:
-            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, 0.75)
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start_confidence("frame_noun"))
             if relation:
                 yield relation
-
-
-@lru_cache(maxsize=1)
-def hyphen_frames() -> dict[str, dict]:
-    """Participle -> frame for 'Qatar-brokered', 'Iran-backed', 'Saudi-led'."""
-    return {word: frame for frame in load_json("lexicon/relations.json")["hyphen_frames"] for word in frame["words"]}
-
-
-def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
-    """'the Qatar-brokered deal between Israel and Hamas', 'Iran-backed Hezbollah'."""
-    frame = hyphen_frames().get(token.lower_)
-    doc = token.doc
-    if frame is None or token.i < 2 or doc[token.i - 1].text != "-":
-        return
-    subject = linker.resolution.tokens.get(token.i - 2)
-    noun = token.head if token.head.i != token.i else None
-    if not subject or noun is None:
-        return
-    if frame["object"] == "parties":
-        clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
-        parties = [e for t in follow(noun, "@between") for e in linker.entities(t)] or verb_subjects(clause, linker)
-    else:
-        parties = linker.entities(noun)
-    rule = Frame(frame["id"], "hyphen", frozenset(frame["words"]), frame["predicate"], ())
-    for obj, obj_token in parties:
-        relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, 0.75)
-        if relation:
-            yield relation
 
 
 def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:

@@ -7,13 +7,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from .lexicon import load_json
 from .model import Evidence, NormalisedText, Statement
 from .modality import Modality, clause_verb, modality
-from .relations import Linker, Relation, predicates
+from .linker import Linker
+from .relations import Relation, predicates
 from .sentences import sentence_of
 from .timex import statement_time
 
-STATUS_PENALTY = {"claimed": 0.1, "hypothetical": 0.2}
 
 
 def evidence(sentence: Span, text: NormalisedText, base: int) -> Evidence:
@@ -34,6 +35,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
     mood = modality(trigger, linker) if is_event else Modality("asserted")
     status = relation.status or mood.status
     verb = clause_verb(trigger)
+    table = load_json("lexicon/confidence.json")
     entities = linker.resolution.entities
     return Statement(
         article=article,
@@ -44,7 +46,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
         status=status,
         time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
         attributed_to=mood.attributed_to,
-        confidence=round(max(0.05, relation.confidence - STATUS_PENALTY.get(status, 0.0)), 2),
+        confidence=round(max(table["statement_floor"], relation.confidence - table["status_penalty"].get(status, 0)), 2),
         rule=relation.rule,
         trigger=trigger.text,
         tokens=tuple(doc[i].text for i in relation.tokens),

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Dataset, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.util import guess_format
 
 from .errors import KgError
+from .oxstore import CachedOxigraphStore
 from .rdf import ArticleGraph, bind_prefixes
 from .vocab import KGO
 
@@ -106,7 +106,7 @@ class LocalStore:
 
     def dataset(self) -> Dataset:
         """The store through rdflib: queries read the merged default graph; ``quads`` skips it."""
-        return bind_prefixes(Dataset(store=OxigraphStore(store=self.inner)))
+        return bind_prefixes(Dataset(store=CachedOxigraphStore(self.inner)))
 
     def flush(self) -> None:
         """Write the buffered changes out (RocksDB's write buffers otherwise grow with the load)."""

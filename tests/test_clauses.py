@@ -158,3 +158,14 @@ def test_passive_without_agent_has_no_actor():
     # Gondor was attacked
     rows = [("Gondor", "Gondor", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2), ("attacked", "attack", "VERB", "ROOT", 2)]
     assert read(rows) == set()
+
+
+def test_a_participle_read_as_a_modifier_keeps_its_actor_and_patient():
+    # The Arnor sanctioned firms ... (a headline-like misparse of 'Arnor sanctioned firms')
+    rows = [("Arnor", "Arnor", "PROPN", "npadvmod", 1), ("sanctioned", "sanction", "VERB", "amod", 2),
+            ("Gondor", "Gondor", "PROPN", "ROOT", 2)]
+    doc, resolution = parse(rows)
+    doc[1].tag_ = "VBN"
+    label = {k: e.label for k, e in resolution.entities.items()}
+    assert {(label[r.subject], r.predicate, label[r.object]) for r in extract_relations(doc, resolution)} == {
+        ("Arnor", "sanctions", "Gondor")}

@@ -121,3 +121,13 @@ def test_out_and_store_report_the_same_triple_count(tmp_path):
     assert merged_count(out.stderr) == merged_count(store.stderr.splitlines()[-1]) == turtle
     quads = int(re.search(r"\((\d+) in its 5 article graphs", store.stderr)[1])
     assert quads > turtle  # entities named in several articles repeat in each article's graph
+
+
+def test_an_unknown_named_query_is_named_as_such(tmp_path):
+    from conftest import SEED, run_kg
+
+    store = tmp_path / "store"
+    assert run_kg("build", SEED, "--store", store, "--published", "2021-11-23").returncode == 0
+    result = run_kg("query", "--store", store, "timelin")
+    assert result.returncode == 2
+    assert "no named query 'timelin'" in result.stderr and "did you mean 'timeline'" in result.stderr

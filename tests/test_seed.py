@@ -35,6 +35,8 @@ def test_evidence_points_at_the_original_text(seed_article, seed_statements):
 
 
 def test_time_is_resolved_against_publication(seed_statements):
-    times = {(s.subject.label, s.predicate.id): s.time for s in seed_statements}
-    assert times[("Algeria", "cutsTiesWith")] == "2021-08"
-    assert times[("Morocco", "normalisesRelationsWith")] in ("2020-12", None)
+    times = {}
+    for s in seed_statements:
+        times.setdefault((s.subject.label, s.predicate.id), set()).add(s.time)
+    assert "2021-08" in times[("Algeria", "cutsTiesWith")]
+    assert "2020-12" in times[("Morocco", "normalisesRelationsWith")]  # 'Rabat normalised ties ... final December'

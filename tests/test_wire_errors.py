@@ -61,3 +61,55 @@ def test_it_after_a_state_described_by_its_military_is_that_state():
 
 def test_asylum_granted_is_asylum_not_aid():
     assert ("Ecuador", "grantsAsylumTo", "Colombia") in facts("Ecuador granted asylum to a Colombian opposition leader.")
+
+
+def test_an_event_a_verb_ends_is_former_and_one_it_puts_off_is_planned():
+    statements = extract_text("Saudi Arabia lifted its blockade of Qatar. Kenya and Uganda postponed their talks.")
+    status = {(s.subject.label, s.predicate.id, s.object.label): s.status for s in statements}
+    assert status[("Saudi Arabia", "blockades", "Qatar")] == "former"
+    assert {v for (a, p, b), v in status.items() if p == "negotiatesWith"} == {"planned"}
+
+
+def test_an_event_spoken_of_keeps_its_own_status():
+    statements = extract_text("India did not condemn Russia's invasion of Ukraine.")
+    status = {(s.subject.label, s.object.label): s.status for s in statements}
+    assert status[("India", "Russia")] == "negated" and status[("Russia", "Ukraine")] == "asserted"
+
+
+def test_a_round_of_strikes_is_carried_by_its_verb():
+    found = facts("The United States carried out a fresh round of air strikes against Houthi targets in Yemen.")
+    assert ("United States", "attacks", "Houthis") in found
+
+
+def test_a_report_hung_under_the_clause_it_reports_makes_it_claimed():
+    statements = extract_text("Chinese coast guard vessels fired water cannon at a Philippine supply boat on Saturday, "
+                              "the Philippine military said, in the latest confrontation.")
+    [attack] = [s for s in statements if s.predicate.id == "attacks"]
+    assert (attack.subject.label, attack.object.label, attack.status) == ("China", "Philippines", "claimed")
+
+
+def test_an_event_noun_after_agree_to_is_the_agents_and_the_island_is_the_territory_named():
+    found = facts("India and Pakistan agreed to a ceasefire on Saturday. A cyclone struck the French territory "
+                  "of Mayotte. France sent soldiers and doctors to the island.")
+    assert {frozenset((s, o)) for s, p, o in found if p == "agreesCeasefireWith"} == {frozenset(("India", "Pakistan"))}
+    assert ("France", "providesAidTo", "Mayotte") in found
+
+
+def test_an_institution_without_its_state_belongs_to_the_only_state_the_text_names():
+    found = facts("The Supreme Court criticised the Kenyan parliament on Monday.")
+    assert ("Kenyan Supreme Court", "criticises", "Kenya") in found
+    alone = extract_text("Police dispersed women marching to the Supreme Court. The Supreme Court criticised Reuters.")
+    assert {s.subject.label for s in alone} <= {"Supreme Court"}  # no state named: its own node, not a guess
+
+
+def test_names_written_without_the_and_events_warned_against_are_not_done():
+    found = facts("The Democratic Republic of Congo accused Rwanda of backing the rebels. "
+                  "Egypt warned Israel against an offensive in Rafah.")
+    assert ("Democratic Republic of the Congo", "accuses", "Rwanda") in found
+    assert not any(p == "attacks" for _, p, _ in found)
+
+
+def test_they_after_a_described_group_is_its_state_and_deployments_reach_the_border_state():
+    found = facts("Kenyan police said on Monday they had arrested 20 Somali nationals near the border. "
+                  "Russia deployed additional troops to its western border with Finland.")
+    assert ("Kenya", "arrests", "Somalia") in found and ("Russia", "mobilisesAgainst", "Finland") in found
