@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_scale import measure  # (seconds, peak RSS) of a child process
 
 SYLLABLES = ("var", "nes", "os", "tre", "li", "mar", "dov", "ka", "zen", "bor", "thal", "qui", "ran", "sel", "ut",
              "pra", "gon", "vel", "ir", "dum", "ska", "lo", "fen", "ar", "mio", "chel", "bra", "tov", "ein", "sul")
@@ -54,19 +53,6 @@ def records(count: int, actors: list[str], seed: int = 0) -> list[dict]:
         found.append({"id": f"inv-{index:06d}", "title": f"Briefing {index}", "published": "2024-03-01",
                       "text": " ".join(lines)})
     return found
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one child process (and its own children)."""
-    with tempfile.TemporaryFile() as log:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        if status:
-            log.seek(0)
-            raise SystemExit(f"bench_build_out: {' '.join(command)} failed: {log.read().decode()[-500:]}")
-    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> None:

@@ -68,7 +68,7 @@ def measure(command: list[str]) -> tuple[float, float]:
         seconds = time.perf_counter() - start
         if status:
             log.seek(0)
-            raise SystemExit(f"bench_scale: {' '.join(command)} failed: {log.read().decode()[-500:]}")
+            raise SystemExit(f"bench: {' '.join(command)} failed: {log.read().decode()[-500:]}")
     return seconds, usage.ru_maxrss / 1024
 
 

@@ -16,12 +16,10 @@ from .errors import KgError
 from .lexicon import confidence, load_json
 from .linker import Linker
 from .hyphens import hyphen_relations
-from .relations import Relation, frame_relations, make_relation, predicates
+from .relations import Relation, dobj_of, frame_relations, make_relation, predicates
 from .resolve import Resolution
 from .sentences import tokens_of
 
-DEFAULT_TARGETS = ("dobj", "dative", "@with", "@against", "@on", "@to", "@at", "@toward", "@towards", "@into",
-                   "@from", "@for", "@over", "@about", "@between", "@of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +57,7 @@ def lexicon() -> Lexicon:
     nouns: dict[str, list[Entry]] = {}
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
-        entry = Entry(raw["predicate"], tuple(raw.get("targets", DEFAULT_TARGETS)), frozenset(raw.get("objects", ())))
+        entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -90,16 +88,11 @@ def verb_entries(verb: Token) -> tuple[Entry, ...]:
     return ()
 
 
-def direct_object(verb: Token) -> Token | None:
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return found if found is not None or verb.dep_ != "acl" else verb.head
-
-
 def fits(verb: Token, entry: Entry) -> bool:
     """An entry that needs certain objects ('suspend ties') only fits a verb that has one."""
     if not entry.objects:
         return True
-    obj = direct_object(verb)
+    obj = dobj_of(verb)
     return obj is not None and ("*" in entry.objects or bool(entry.objects & set(noun_forms(obj))))
 
 

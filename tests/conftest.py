@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -39,3 +40,22 @@ def triples(statements) -> set[tuple[str, str, str]]:
 
 def extract_text(text: str, published: date | None = PUBLISHED) -> tuple[kg.Statement, ...]:
     return kg.extract(kg.Article(id="t", text=text, published=published))
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_TESTS = [pytest.mark.browser,
+                 pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                                             "(scripts/ensure-browser.sh installs it)")]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (no downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

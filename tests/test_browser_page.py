@@ -5,12 +5,11 @@ filters and search changing the view, evidence on hover, physics that stops, hos
 and a 2,000-entity graph that stays usable. Screenshots go to ``outputs/``.
 """
 import random
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from conftest import PUBLISHED, SEED
+from conftest import BROWSER_TESTS, PUBLISHED, SEED
 from rdflib import RDF
 from test_page import VISITS, graph_of, hostile_graph, statement
 
@@ -18,15 +17,10 @@ import kg
 from kg.query import load_graph
 from kg.vocab import KGO
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OUTPUTS = Path(__file__).resolve().parents[1] / "outputs"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 ENTITY_TYPES = ("Country", "Territory", "Place", "Person", "Organization", "Product")
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
-                                                          "(scripts/ensure-browser.sh installs it)")]
+pytestmark = BROWSER_TESTS
 
 HOSTILE_ARTICLE = """Israel and Morocco <script>window.__pwned = "title"</script> sign a deal
 
@@ -34,16 +28,6 @@ Israel signed an agreement with Morocco on Monday <script>window.__pwned = "scri
 Algeria accused Morocco of hostile actions "><img src=x onerror="window.__pwned='img'"> on Tuesday, officials said.
 Egypt ' onmouseover='window.__pwned="attr"' x=' praised Morocco </script><svg onload="window.__pwned='svg'"> on Friday.
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Visit:

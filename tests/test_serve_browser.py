@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
 from test_serve import Server
 
-from conftest import PUBLISHED, SEED, run_kg
+from conftest import BROWSER_TESTS, PUBLISHED, SEED, run_kg
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
 APP = """<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body><script>
 fetch("%s", {method: "POST", body: 'SELECT ?label WHERE { ?c kgo:iso3 "MAR" ; rdfs:label ?label }',
              headers: {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}})
@@ -23,9 +19,7 @@ fetch("%s", {method: "POST", body: 'SELECT ?label WHERE { ?c kgo:iso3 "MAR" ; rd
   .catch(e => { document.body.dataset.result = "blocked"; });
 </script></body></html>"""
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
-                                                          "(scripts/ensure-browser.sh installs it)")]
+pytestmark = BROWSER_TESTS
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -60,16 +54,6 @@ def setting(tmp_path_factory):
     server.stop()
     allowed.server.shutdown()
     other.server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def result_of(browser, url: str) -> tuple[str, list[str]]:
