@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.model import Article, Entity, Evidence, Predicate, Statement  # noqa: E402
-from kg.named_queries import named_queries  # noqa: E402
-from kg.query import run_query  # noqa: E402
-from kg.rdf import article_graph  # noqa: E402
-from kg.store import open_store  # noqa: E402
+from kg.store.named_queries import named_queries  # noqa: E402
+from kg.store.query import run_query  # noqa: E402
+from kg.graph.rdf import article_graph  # noqa: E402
+from kg.store.backend import open_store  # noqa: E402
 
 QUERIES = ("corroborated", "single-source", "corroboration", "contradictions")
 OUTLETS = [f"https://www.outlet{i}.example/news/" for i in range(40)]

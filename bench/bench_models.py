@@ -17,8 +17,8 @@ from pathlib import Path
 
 import kg
 from kg.errors import KgError
-from kg.nlp import load_pipeline, resolve_model
-from kg.pipeline import Settings, extract_all
+from kg.parse.nlp import load_pipeline, resolve_model
+from kg.pipeline.extraction import Settings, extract_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT / "tests" / "devset" / "score.py"

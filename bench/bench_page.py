@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import kg
-from kg.page import render_page
+from kg.explore.page import render_page
 
 TYPES = ("Country", "Person", "Organization", "Place", "Territory", "Product")
 PREDICATES = (("visits", "visits", "042"), ("accuses", "accuses", "112"), ("signsAgreementWith", "signs agreement with", "057"),

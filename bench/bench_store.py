@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rdflib import Dataset  # noqa: E402
 
 from kg.model import Article, Entity, Evidence, Predicate, Statement  # noqa: E402
-from kg.named_queries import named_queries, resolve  # noqa: E402
-from kg.query import run_query  # noqa: E402
-from kg.rdf import article_graph  # noqa: E402
-from kg.store import open_store  # noqa: E402
+from kg.store.named_queries import named_queries, resolve  # noqa: E402
+from kg.store.query import run_query  # noqa: E402
+from kg.graph.rdf import article_graph  # noqa: E402
+from kg.store.backend import open_store  # noqa: E402
 
 TYPES = ("Country", "Person", "Organization", "Place", "Territory", "Product")
 PREDICATES = (Predicate("accuses", "accuses", "112"), Predicate("visits", "visits", "042"),

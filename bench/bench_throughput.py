@@ -29,11 +29,11 @@ from pathlib import Path
 import spacy
 
 from bench_scale import synthetic_records
-from kg.corpus import store
-from kg.ingest import read_articles
-from kg.nlp import default_model, load_pipeline, resolve_model
-from kg.pipeline import Settings, extract_all
-from kg.run import Run, RunOptions
+from kg.pipeline.corpus import store
+from kg.ingest.reader import read_articles
+from kg.parse.nlp import default_model, load_pipeline, resolve_model
+from kg.pipeline.extraction import Settings, extract_all
+from kg.pipeline.report import Run, RunOptions
 
 
 def cpu_seconds() -> float:

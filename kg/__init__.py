@@ -11,19 +11,19 @@ from importlib import import_module
 
 #: Public name -> the module that defines it.
 EXPORTS = {
-    **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "analytics"),
+    **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "explore.analytics"),
     **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
     "KgError": "errors",
-    "read_articles": "ingest",
+    "read_articles": "ingest.reader",
     "ROOT": "lexicon",
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),
-    "resolve_query": "named_queries",
-    **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "page"),
-    **dict.fromkeys(("Settings", "extract", "extract_all"), "pipeline"),
-    **dict.fromkeys(("format_result", "run_query"), "query"),
-    **dict.fromkeys(("to_dataset", "union"), "rdf"),
-    "statement_record": "records",
-    **dict.fromkeys(("open_dataset", "open_store"), "store"),
+    "resolve_query": "store.named_queries",
+    **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "explore.page"),
+    **dict.fromkeys(("Settings", "extract", "extract_all"), "pipeline.extraction"),
+    **dict.fromkeys(("format_result", "run_query"), "store.query"),
+    **dict.fromkeys(("to_dataset", "union"), "graph.rdf"),
+    "statement_record": "statements.records",
+    **dict.fromkeys(("open_dataset", "open_store"), "store.backend"),
 }
 ALIASES = {"resolve_query": "resolve"}
 

@@ -8,17 +8,17 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from .corpus import Stored
-from .corpus import store as corpus_store
-from .export import to_trig, to_turtle
-from .ingest import read_articles
-from .model import Article, Statement
-from .outputs import prepare_dir, write_files
-from .page import render_page
-from .pipeline import Settings, extract_all
-from .rdf import to_dataset, union
-from .records import to_jsonl
-from .run import Run, RunOptions
+from kg.pipeline.corpus import Stored
+from kg.pipeline.corpus import store as corpus_store
+from kg.graph.export import to_trig, to_turtle
+from kg.ingest.reader import read_articles
+from kg.model import Article, Statement
+from kg.pipeline.outputs import prepare_dir, write_files
+from kg.explore.page import render_page
+from kg.pipeline.extraction import Settings, extract_all
+from kg.graph.rdf import to_dataset, union
+from kg.statements.records import to_jsonl
+from kg.pipeline.report import Run, RunOptions
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import KgError
-from .lexicon import load_json
-from .model import Entity
+from kg.errors import KgError
+from kg.lexicon import load_json
+from kg.model import Entity
 
 TYPES = ("Country", "Territory", "Place", "Person", "Organization", "Product")
 

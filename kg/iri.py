@@ -6,8 +6,8 @@ import re
 
 from rdflib import URIRef
 
-from .model import Entity, Statement
-from .vocab import KGO, KGR, WD
+from kg.model import Entity, Statement
+from kg.vocab import KGO, KGR, WD
 
 SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 WIKIDATA_ID = re.compile(r"^Q[0-9]+$")

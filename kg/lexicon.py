@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import KgError
+from kg.errors import KgError
 
 ROOT = Path(__file__).resolve().parent.parent  # the project folder kg runs from: ontologies/, examples/
 ONTOLOGIES = ROOT / "ontologies"

@@ -5,6 +5,7 @@ All are frozen: stages return new objects and never mutate their input.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -110,3 +111,10 @@ class Statement:
     trigger: str = ""
     tokens: tuple[str, ...] = field(default=())
     role: str = ""
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of everything the article's graph is built from: text, title, date, URL and publisher
+    (which counts only when given, so that the hashes of articles without one stay as they were)."""
+    parts = (article.text, article.title or "", article.published.isoformat() if article.published else "",
+             article.url or "", *((article.publisher,) if article.publisher else ()))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

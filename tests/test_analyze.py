@@ -6,7 +6,7 @@ from rdflib.namespace import RDF, RDFS
 from test_page import ALGERIA, GANTZ, ISRAEL, MOROCCO, SAMPLE, SIGNS, VISITS, graph_of, statement
 
 import kg
-from kg.analytics import central_entities, communities, find_entity
+from kg.explore.analytics import central_entities, communities, find_entity
 from kg.vocab import KGO, KGR
 
 SPAIN = kg.Entity("country/ESP", "Spain", "Country")

@@ -14,7 +14,7 @@ from rdflib import RDF
 from test_page import VISITS, graph_of, hostile_graph, statement
 
 import kg
-from kg.query import load_graph
+from kg.store.query import load_graph
 from kg.vocab import KGO
 
 OUTPUTS = Path(__file__).resolve().parents[1] / "outputs"

@@ -8,9 +8,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.events import extract_relations, lexicon
+from kg.statements.events import extract_relations, lexicon
 from kg.model import Entity
-from kg.resolve import Resolution
+from kg.entities.resolve import Resolution
 
 VOCAB = spacy.blank("en").vocab
 STATES = {"Arnor": "ARN", "Gondor": "GON", "Rohan": "ROH", "Eriador": "ERI", "Fornost": "FOR"}
@@ -104,7 +104,7 @@ def test_verb_needing_an_object_noun_ignores_other_objects():
 
 @pytest.mark.parametrize("root", [f"{n:02d}" for n in range(1, 21)])
 def test_lexicon_covers_every_cameo_root_class(root):
-    from kg.relations import predicates
+    from kg.statements.relations import predicates
     codes = {predicates()[e.predicate].cameo for entries in (*lexicon().verbs.values(), *lexicon().nouns.values())
              for e in entries}
     assert any(code and code.startswith(root) for code in codes), root

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
-from kg.cli import app
-from kg.ingest import read_articles
-from kg.pipeline import Settings, extract_all
+from kg.cli.main import app
+from kg.ingest.reader import read_articles
+from kg.pipeline.extraction import Settings, extract_all
 
 CORPUS = FIXTURES / "corpus"
 runner = CliRunner()
@@ -93,7 +93,7 @@ def test_rerunning_into_a_store_resumes_by_content_hash(mixed, tmp_path):
 
 
 def test_an_article_whose_extraction_fails_is_reported_and_the_rest_go_on(monkeypatch):
-    from kg import pipeline
+    from kg.pipeline import extraction as pipeline
 
     real = pipeline.statements_of
 
@@ -144,7 +144,7 @@ def test_stdin_needs_something_piped_in():
 
 def test_parse_batches_are_bounded_by_characters_so_memory_stays_flat():
     from kg.model import Article
-    from kg.pipeline import BATCH_CHARS, CHUNK, batches, pieces
+    from kg.pipeline.extraction import BATCH_CHARS, CHUNK, batches, pieces
 
     long = Article(id="long", text=("Chile met Peru in Lima. " * 40 + "\n\n") * 1000)
     items = list(pieces([Article(id=f"a{i}", text="Chile met Peru.") for i in range(100)] + [long]))
@@ -155,7 +155,7 @@ def test_parse_batches_are_bounded_by_characters_so_memory_stays_flat():
 
 
 def test_entities_merge_across_articles_in_the_store(tmp_path):
-    from kg.store import open_store
+    from kg.store.backend import open_store
 
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"id": "one", "text": "The US signed an agreement with Peru on Monday."}) + "\n"

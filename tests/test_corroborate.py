@@ -10,10 +10,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import kg
-from kg.corroborate import (Summary, contradictions, corroboration, exclusive_rules, exclusive_values, status_list,
+from kg.explore.corroborate import (Summary, contradictions, corroboration, exclusive_rules, exclusive_values, status_list,
                              summary)
-from kg.named_queries import named_queries
-from kg.query import run_query
+from kg.store.named_queries import named_queries
+from kg.store.query import run_query
 from kg.vocab import KGO
 
 from conftest import FIXTURES, run_kg

@@ -4,13 +4,13 @@ from distributed import LocalCluster
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
-from kg.cli import app
-from kg.distributed import extract_distributed
-from kg.ingest import read_articles
-from kg.pipeline import Settings, extract_all
-from kg.rdf import article_graph, to_nquads
-from kg.records import to_jsonl
-from kg.store import open_store
+from kg.cli.main import app
+from kg.pipeline.distributed import extract_distributed
+from kg.ingest.reader import read_articles
+from kg.pipeline.extraction import Settings, extract_all
+from kg.graph.rdf import article_graph, to_nquads
+from kg.statements.records import to_jsonl
+from kg.store.backend import open_store
 
 INPUTS = [FIXTURES / "corpus", FIXTURES / "seed-article.txt"]
 
@@ -70,7 +70,7 @@ def test_extract_on_the_cluster_prints_the_same_records(scheduler):
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch):
-    monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr("kg.pipeline.distributed.CONNECT_TIMEOUT", "2s")
     result = CliRunner().invoke(app, ["extract", str(FIXTURES / "seed-article.txt"), "--scheduler",
                                       "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
@@ -81,7 +81,7 @@ def test_a_failure_on_the_cluster_is_reported_without_a_traceback(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("no model here")
 
-    monkeypatch.setattr("kg.distributed.extract_all", broken)
+    monkeypatch.setattr("kg.pipeline.distributed.extract_all", broken)
     with LocalCluster(n_workers=1, processes=False, protocol="tcp", host="127.0.0.1",
                       dashboard_address=None) as cluster:
         result = CliRunner().invoke(app, ["extract", str(FIXTURES / "seed-article.txt"), "--scheduler",

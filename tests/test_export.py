@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.export import export as kg_export
-from kg.store import open_dataset
+from kg.graph.export import export as kg_export
+from kg.store.backend import open_dataset
 
 from conftest import PUBLISHED, SEED, run_kg
 
@@ -31,7 +31,7 @@ def export(source, fmt: str) -> str:
 
 
 def exports_in_a_fresh_process(source, seed: str) -> str:
-    script = ("import sys; from kg.export import export; from kg.store import open_dataset; "
+    script = ("import sys; from kg.graph.export import export; from kg.store.backend import open_dataset; "
               "d = open_dataset(sys.argv[1]); print(*(export(d, f) for f in ('turtle', 'trig', 'nquads')))")
     result = subprocess.run([sys.executable, "-c", script, str(source)], capture_output=True, text=True,
                             env={**os.environ, "PYTHONHASHSEED": seed}, timeout=300)

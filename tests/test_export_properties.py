@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 
-from kg.export import EXPORTERS, NOT_XML
+from kg.graph.export import EXPORTERS, NOT_XML
 from kg.model import Article, Entity, Evidence, Predicate, Statement
-from kg.rdf import article_graph, to_rdflib
+from kg.graph.rdf import article_graph, to_rdflib
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
                "jsonld": ox.RdfFormat.JSON_LD}

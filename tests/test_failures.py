@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, run_kg
-from kg.cli import app
-from kg.failures import FAILED, Failure
-from kg.store import open_store
+from kg.cli.main import app
+from kg.pipeline.failures import FAILED, Failure
+from kg.store.backend import open_store
 
 FEED = FIXTURES / "corpus" / "feed.jsonl"
 INJECT = Path(__file__).parent / "inject"
@@ -21,7 +21,7 @@ runner = CliRunner()
 @pytest.fixture
 def broken(monkeypatch):
     """Extraction of article feed-002 raises, as a bug would."""
-    from kg import pipeline
+    from kg.pipeline import extraction as pipeline
 
     real = pipeline.statements_of
 

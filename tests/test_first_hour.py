@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.outputs import write_files
+from kg.pipeline.outputs import write_files
 
 from conftest import FIXTURES, PUBLISHED, SEED, run_kg
 

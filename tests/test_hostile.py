@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import run_kg
-from kg import cli_graph  # noqa: F401  (registers kg remove)
-from kg.cli import app
-from kg.ingest import read_articles
+from kg.cli import graph  # noqa: F401  (registers kg remove)
+from kg.cli.main import app
+from kg.ingest.reader import read_articles
 from kg.iri import article_iri
 
 ENGLISH = ("Chile signed an agreement with Peru on Monday to share data on fishing fleets in the Pacific, "
@@ -145,7 +145,7 @@ def test_remove_of_an_id_that_is_not_an_iri(tmp_path):
 
 
 def test_statements_past_the_cap_of_an_article_are_dropped_and_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.run.MAX_STATEMENTS", 2)
+    monkeypatch.setattr("kg.pipeline.report.MAX_STATEMENTS", 2)
     path = tmp_path / "long.txt"
     path.write_text(" ".join(f"Chile signed an agreement with Peru on day {n}." for n in range(1, 6)))
     result = kg("extract", path)

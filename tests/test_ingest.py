@@ -3,7 +3,7 @@ import json
 import pytest
 
 from kg.errors import KgError
-from kg.ingest import read_articles
+from kg.ingest.reader import read_articles
 
 
 def read(path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import MAX_BYTES, BadInput, read_articles
+from kg.ingest.reader import MAX_BYTES, BadInput, read_articles
 
 ENGLISH = ("Chile signed an agreement with Peru on Monday to share data on fishing fleets in the Pacific, "
            "the two governments said in a joint statement after talks in Lima that lasted two days.")
@@ -124,7 +124,7 @@ def test_jsonl_broken_lines_are_reported_by_line_number(tmp_path):
 
 
 def test_jsonl_invalid_utf8_and_overlong_lines(tmp_path, monkeypatch):
-    monkeypatch.setattr("kg.feed.MAX_BYTES", 400)
+    monkeypatch.setattr("kg.ingest.feed.MAX_BYTES", 400)
     path = write(tmp_path, "feed.jsonl", b'{"text": "caf\xe9 in Lima"}\n' + json.dumps({"text": "x" * 500}).encode()
                  + b"\n" + json.dumps({"id": "ok", "text": ENGLISH}).encode() + b"\n")
     problems = []
@@ -150,7 +150,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     def denied(path, flags):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("kg.files.os.open", denied)
+    monkeypatch.setattr("kg.ingest.files.os.open", denied)
     error = bad(path)
     assert "permission denied" in str(error) and "chmod" in error.hint
 
@@ -167,7 +167,7 @@ def test_unreadable_subfolder_is_reported_and_the_rest_read(tmp_path, monkeypatc
                 continue
             yield root, dirs, files
 
-    monkeypatch.setattr("kg.ingest.os.walk", walk_with_locked_folder)
+    monkeypatch.setattr("kg.ingest.reader.os.walk", walk_with_locked_folder)
     problems = []
     assert [a.source for a in read(tmp_path, on_bad=problems.append)] == [str(tmp_path / "a.txt")]
     assert "cannot read this folder (Permission denied)" in str(problems[0])
@@ -214,7 +214,7 @@ def test_the_size_limit_is_a_few_megabytes():
 def test_each_bad_input_exits_2_with_one_line_naming_it(tmp_path, name, content, where):
     from typer.testing import CliRunner
 
-    from kg.cli import app
+    from kg.cli.main import app
 
     path = write(tmp_path, name, content)
     result = CliRunner().invoke(app, ["extract", str(path)])

@@ -17,9 +17,9 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import SH
 
-from kg.export import export
+from kg.graph.export import export
 from kg.lexicon import ontology_path
-from kg.store import open_dataset
+from kg.store.backend import open_dataset
 from kg.vocab import KGO
 
 from conftest import FIXTURES, PUBLISHED, SEED, run_kg

@@ -4,7 +4,7 @@ import pytest
 from conftest import extract_text
 from datetime import date
 
-from kg.timex import resolve_date
+from kg.statements.timex import resolve_date
 
 
 def only(text, predicate):

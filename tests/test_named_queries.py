@@ -11,9 +11,9 @@ from rdflib.plugins.sparql import prepareQuery
 from kg.errors import KgError
 from kg.gazetteer import load_gazetteer, name_key
 from kg.model import Article, Entity, Evidence, Predicate, Statement
-from kg.named_queries import SLOT, named_queries, resolve
-from kg.query import run_query
-from kg.rdf import to_dataset
+from kg.store.named_queries import SLOT, named_queries, resolve
+from kg.store.query import run_query
+from kg.graph.rdf import to_dataset
 
 IVORY = Entity("country/CIV-test", "Côte d'Ivoire", "Country", aliases=("Ivory Coast",))
 VISITS = Predicate("visits", "visits", "042")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FIXTURES, run_kg
 from kg.iri import article_iri
-from kg.store import open_store
+from kg.store.backend import open_store
 
 NEWS = FIXTURES / "news"
 IDS = [json.loads(line)["id"] for line in (NEWS / "wire.jsonl").read_text().splitlines()]

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalise import find_edits, normalise
+from kg.parse.normalise import find_edits, normalise
 
 
 def test_spun_words_are_repaired_in_context():

@@ -6,7 +6,7 @@ from rdflib import Dataset, URIRef
 import kg
 from kg.iri import entity_iri, safe_segment
 from kg.model import Entity
-from kg.rdf import to_dataset
+from kg.graph.rdf import to_dataset
 
 WORDS = ["Israel", "Morocco", "Washington", "Rabat", "signed", "will", "signal", "an", "agreement", "with",
          "cut", "lower", "diplomatic", "ties", "the", "North", "African", "kingdom", "accused", "of", "visit",

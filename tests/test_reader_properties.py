@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import KgError
-from kg.feed import corpus_items
-from kg.ingest import read_articles
+from kg.ingest.feed import corpus_items
+from kg.ingest.reader import read_articles
 from kg.iri import article_iri
 from kg.model import Article
 

@@ -13,7 +13,7 @@ import pyoxigraph
 import pytest
 from test_serve import TOKEN, Server, http, update
 
-from kg.guard import network_use
+from kg.serve.guard import network_use
 
 
 class Listener:
@@ -169,7 +169,7 @@ def test_a_query_the_check_cannot_read_runs_inside_the_sandbox(writable):
 
 SANDBOXED = """
 import sys, pyoxigraph
-from kg.guard import close_network
+from kg.serve.guard import close_network
 assert close_network()
 store = pyoxigraph.Store()
 store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://e/a"), pyoxigraph.NamedNode("http://e/p"), pyoxigraph.Literal("x")))

@@ -16,8 +16,8 @@ import pytest
 import pyoxigraph
 from rdflib import URIRef
 
-from kg.rdf import ArticleGraph
-from kg.store import BATCH, open_store
+from kg.graph.rdf import ArticleGraph
+from kg.store.backend import BATCH, open_store
 from kg.vocab import KGO
 
 from conftest import PUBLISHED, SEED, run_kg

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.store import open_dataset
-from kg.validate import validate
+from kg.store.backend import open_dataset
+from kg.graph.validate import validate
 from kg.vocab import KGO, OA
 
 from conftest import PUBLISHED, SEED, run_kg

@@ -5,9 +5,9 @@ import pytest
 
 from kg.errors import KgError
 from kg.model import Article, Entity, Evidence, Predicate, Statement
-from kg.rdf import article_graph
-from kg.store import open_store
-from kg.writer import Writer
+from kg.graph.rdf import article_graph
+from kg.store.backend import open_store
+from kg.store.writer import Writer
 
 CHILE = Entity("country/CHL", "Chile", "Country", "CHL", "Q298")
 PERU = Entity("country/PER", "Peru", "Country", "PER", "Q419")

@@ -4,9 +4,9 @@ then raises, as a bug in kg would; the process extracting KG_TEST_KILL_ARTICLE d
 import os
 
 if os.environ.get("KG_TEST_FAIL_ARTICLE") or os.environ.get("KG_TEST_KILL_ARTICLE"):
-    import kg.pipeline
+    import kg.pipeline.extraction as pipeline
 
-    real = kg.pipeline.statements_of
+    real = pipeline.statements_of
 
     def failing(doc, text, article, base, settings):
         if article.id == os.environ.get("KG_TEST_FAIL_ARTICLE"):
@@ -15,4 +15,4 @@ if os.environ.get("KG_TEST_FAIL_ARTICLE") or os.environ.get("KG_TEST_KILL_ARTICL
             os._exit(9)
         return real(doc, text, article, base, settings)
 
-    kg.pipeline.statements_of = failing
+    pipeline.statements_of = failing

@@ -1,0 +1,1 @@
+"""The ``kg`` command: thin Typer commands over the public API; nothing imports it."""

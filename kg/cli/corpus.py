@@ -1,0 +1,91 @@
+"""The corpus side of ``kg extract`` and ``kg build``: bad inputs skipped, processes, progress, Dask.
+
+The option types are declared here and used by the commands in :mod:`kg.cli`.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.pipeline import corpus
+from kg.api import write_outputs
+from kg.errors import KgError
+from kg.pipeline.failures import default_log
+from kg.pipeline.outputs import prepare_dir
+from kg.pipeline.extraction import Settings
+from kg.graph.rdf import union
+from kg.pipeline.report import Run, RunOptions
+from kg.store.backend import open_store
+
+SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
+Processes = Annotated[int, typer.Option(min=1, help="Extraction processes on this machine.")]
+Progress = Annotated[Optional[bool], typer.Option(help="Show a progress bar (default: when stderr is a terminal).")]
+Scheduler = Annotated[Optional[str], typer.Option(help="Extract on this Dask scheduler, e.g. tcp://10.0.0.5:8786.")]
+
+
+def run_options(skip_bad: bool, progress: bool | None, scheduler: str | None) -> RunOptions:
+    return RunOptions(skip_bad, sys.stderr.isatty() if progress is None else progress, scheduler)
+
+
+def run_extract(files: list[Path], published: date | None, settings: Settings, explain: bool,
+                options: RunOptions) -> None:
+    """``kg extract``: statement records on stdout as they come, counts on stderr."""
+    with Run(files, options) as run:
+        for text in corpus.records(files, published, settings, run, explain):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    if run.skipped or run.failures or options.progress:
+        typer.echo(f"kg: {run.summary()}", err=True)
+    run.check()
+    run.finish()
+
+
+def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
+                settings: Settings, run: Run) -> str:
+    """Add the articles to ``store``, a line per article on stderr unless a progress bar shows; what was done."""
+    counts: Counter[str] = Counter()
+    for stored in corpus.store(files, store, update_url, published, settings, run):
+        counts[stored.action] += 1
+        if not run.options.progress:
+            detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
+            run.say(f"{stored.action} {stored.article}{detail}")
+    target = open_store(store, update_url)
+    try:
+        merged, quads, articles = target.merged_triples(), target.triples(), len(target.articles())
+    finally:
+        target.close()
+    return (f"{counts['added']} added, {counts['unchanged']} unchanged in {store}; its merged graph holds {merged} "
+            f"triples ({quads} in its {articles} article graphs, which repeat shared entities)")
+
+
+def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
+              published: date | None, settings: Settings, options: RunOptions) -> None:
+    """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
+    if store and out is not None:
+        raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
+    folder = None if store else out or Path("outputs")
+    created = folder is not None and not folder.exists()
+    folder = folder and prepare_dir(folder)
+    with Run(files, replace(options, error_log=options.error_log or default_log(folder))) as run:
+        if store:
+            written = build_store(files, store, update_url, published, settings, run)
+        else:
+            try:
+                dataset, records, title = corpus.dataset(files, published, settings, run)
+                run.check()
+                merged = union(dataset)
+                paths = write_outputs(dataset, records, folder, title, merged)
+                written = f"{', '.join(map(str, paths))}; the merged graph holds {len(merged)} triples"
+            except BaseException:
+                if created and folder.is_dir() and not any(folder.iterdir()):  # leave no empty folder behind
+                    folder.rmdir()
+                raise
+    run.check()
+    typer.echo(f"kg: {run.summary()} -> {written}", err=True)
+    run.finish()

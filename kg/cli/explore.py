@@ -1,0 +1,36 @@
+"""``kg`` commands for exploring the graph: analyze (central entities, communities, paths, ego pages)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.explore.analytics import analyze as run_analysis
+from kg.explore.analytics import format_analysis
+from kg.cli.app import app, fail
+from kg.errors import KgError
+from kg.pipeline.outputs import write_files
+from kg.explore.page import render_ego_page
+from kg.graph.rdf import union
+from kg.store.backend import open_dataset
+
+
+@app.command()
+def analyze(graph: Annotated[str, typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")],
+            path: Annotated[tuple[str, str] | None, typer.Option(
+                "--path", metavar="FROM TO", help="Two entities: print the shortest paths between them, with evidence.")] = None,
+            top: Annotated[int, typer.Option(help="How many central entities to list.")] = 10,
+            ego: Annotated[str | None, typer.Option(help="Write the ego network of this entity as a page.")] = None,
+            radius: Annotated[int, typer.Option(help="Hops around the --ego entity.")] = 1,
+            page: Annotated[Path, typer.Option(help="Where to write the --ego page.")] = Path("outputs/ego.html")):
+    """Central entities, communities, how two entities are connected, and ego-network pages."""
+    try:
+        rdf = union(open_dataset(graph))
+        between = path if path and all(path) else None
+        typer.echo(format_analysis(run_analysis(rdf, top=top, between=between)), nl=False)
+        if ego:
+            write_files({page: render_ego_page(rdf, ego, radius)})
+            typer.echo(f"ego network of {ego} -> {page}", err=True)
+    except KgError as error:
+        fail(error)

@@ -1,0 +1,215 @@
+"""Coreference: descriptions and pronouns that refer back to entities named before ('the North African
+kingdom', 'the Tel Aviv University professor', 'it', 'he', 'they', 'the two leaders').
+
+Each is linked to the most recent fitting entity (by type, region, affiliation, subject position), and
+an unresolved 'the al-Qaeda chief' stands between a pronoun and anyone named before it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.gazetteer import Gazetteer
+from kg.entities.mentions import words
+from kg.model import Entity
+from kg.parse.sentences import previous_sentence_start, tokens_of
+
+History = list[tuple[int, str, bool]]
+
+
+def region_filter(head: Token) -> list[str] | None:
+    """Subregions named by the adjectives before a description ('North African')."""
+    left = " ".join(t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound", "nmod"))
+    regions = words()["region_adjectives"]
+    for adjective in sorted(regions, key=len, reverse=True):
+        if adjective in left:
+            return regions[adjective]
+    return None
+
+
+def antecedent(history: list[tuple[int, str, bool]], entities: dict[str, Entity], types: set[str],
+               accept=lambda key: True, prefer_subject: bool = False, since: int = 0,
+               subjects_only: bool = False) -> str | None:
+    """The most recent earlier entity of one of ``types`` (subjects first if asked;
+    only subjects for 'it', which otherwise too often means an unnamed thing)."""
+    recent = list(reversed(history))
+    if "Person" in types:  # an unresolved 'the al-Qaeda chief' stands between a pronoun and anyone before
+        recent = recent[:next((n for n, (_, k, _) in enumerate(recent) if not k), len(recent))]
+    candidates = [(i, k, subj) for i, k, subj in recent
+                  if k and i >= since and entities[k].type in types and accept(k) and (subj or not subjects_only)]
+    if prefer_subject:
+        subjects = [c for c in candidates[:6] if c[2]]
+        candidates = subjects or candidates
+    return candidates[0][1] if candidates else None
+
+
+def is_referring_it(token: Token) -> bool:
+    """'its', or an 'it' that stands for something ('it supplied'), not 'it is possible that'."""
+    if token.lower_ == "its":
+        return True
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    return token.head.lemma_ not in words()["expletive_heads"]
+
+
+def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[str]:
+    """What a person was named with: 'Chinese President Xi Jinping', 'Bruce Maddy-Weitzman, an Israeli'."""
+    found: set[str] = set()
+    for index, key, _ in history:
+        if key != person:
+            continue
+        head = doc[index]
+        near = [t for t in head.subtree if t.i < head.i] + [c for c in head.children if c.dep_ == "appos"]
+        found |= {tokens[t.i] for t in near if tokens.get(t.i) and tokens[t.i] != person}
+    return found
+
+
+def fits_description(person: str, role: str, named: str, doc: Doc, history, tokens: dict[int, str],
+                     entities: dict[str, Entity]) -> bool:
+    """'the CIA chief' is whoever was named as leading the CIA; 'the Yale professor' any compatible person."""
+    known = affiliations(person, doc, history, tokens)
+    if role in words()["unique_roles"]:
+        return named in known
+    return compatible(known, named, entities)
+
+
+def compatible(known: set[str], named: str, entities: dict[str, Entity]) -> bool:
+    """A description fits a person unless it names another state (or organisation) than theirs."""
+    is_state = entities[named].type in ("Country", "Territory")
+    rivals = {k for k in known if (entities[k].type in ("Country", "Territory")) == is_state}
+    return not rivals or named in rivals
+
+
+def is_reason_possessive(token: Token) -> bool:
+    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
+    owner = token.head
+    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
+
+
+@lru_cache(maxsize=1)
+def describable() -> frozenset[str]:
+    """Every word that can start a description or pronoun worth resolving."""
+    lexicon = words()
+    return frozenset({*lexicon["person_pronouns"], "it", "its", *lexicon["country_heads"], *lexicon["person_roles"],
+                      *lexicon["territory_heads"], *lexicon["organisation_heads"]})
+
+
+def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
+    """The entity a definite description or pronoun refers back to, if any.
+
+    A state or organisation description with a named modifier is not anaphoric:
+    'the Syrian regime' is Syria, 'the Assad regime' is left to the modifier.
+    """
+    lexicon = words()
+    lemma = token.lemma_.lower()
+    if lemma not in describable() and token.lower_ not in describable():
+        return None
+    named = [tokens[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in tokens]
+    if named and lemma in lexicon["country_heads"]:
+        return named[0] if entities[named[0]].type == "Country" else None
+    if named and lemma in lexicon["organisation_heads"]:
+        return None
+    if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
+        return antecedent(history, entities, {"Person"}, prefer_subject=True)
+    if is_referring_it(token):
+        since = previous_sentence_start(token)
+        subjects_only = token.lower_ == "it"
+        return antecedent(history, entities, {"Country", "Organization", "Territory"},
+                          prefer_subject=not is_reason_possessive(token), since=since, subjects_only=subjects_only)
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    if lemma in lexicon["country_heads"] and token.tag_ in ("NN", "NNP"):
+        regions = region_filter(token)
+        return antecedent(history, entities, {"Country"},
+                          lambda k: regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
+    if lemma in lexicon["person_roles"]:  # 'the Afghan envoy' is not the Chinese president named before
+        return antecedent(history, entities, {"Person"}, prefer_subject=True,
+                          accept=lambda k: not named or fits_description(k, lemma, named[0], token.doc, history, tokens,
+                                                                         entities))
+    if lemma in lexicon["territory_heads"]:
+        return antecedent(history, entities, {"Territory"})
+    if lemma in lexicon["organisation_heads"] and token.tag_ == "NN":
+        return antecedent(history, entities, {"Organization"})
+    return None
+
+
+def group(token: Token, history, entities) -> tuple[str, ...]:
+    """'the two leaders', 'both countries': the two most recent distinct entities of the kind."""
+    if not any(c.lower_ in ("two", "2", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
+        return ()
+    for type_, nouns in words()["plural_descriptions"].items():
+        if token.lower_ in nouns:
+            keys: list[str] = []
+            for _, key, _ in reversed(history):
+                if key and entities[key].type == type_ and key not in keys:
+                    keys.append(key)
+            return tuple(keys[:2]) if len(keys) >= 2 else ()
+    return ()
+
+
+def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ...]:
+    """'they': the nearest coordinated subject before it, in its sentence or the one before, if it names two or more."""
+    start = previous_sentence_start(pronoun)
+    for token in reversed(pronoun.doc[start:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.conjuncts:
+            keys = tuple(dict.fromkeys(tokens[t.i] for t in (token, *token.conjuncts) if t.i in tokens))
+            return keys if len(keys) > 1 else ()
+        if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and token.i not in tokens:
+            return owner_of(token, tokens)  # 'Kenyan police said they had arrested ...'
+    return ()
+
+
+def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
+    """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
+    return tuple(dict.fromkeys(tokens[c.i] for c in group.children
+                               if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in tokens))[:1]
+
+
+def is_new_person(token: Token) -> bool:
+    """'the al-Qaeda chief' that names no one known: a person the text has not named."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in words()["person_roles"] \
+        and any(c.lower_ == "the" for c in token.children if c.dep_ == "det")
+
+
+def plural_reference(token: Token, history: History, entities: dict[str, Entity], tokens: dict[int, str]
+                     ) -> tuple[str, ...]:
+    """'they' after 'Britain and France', 'the two leaders', 'both countries': the entities meant, if any."""
+    if token.lower_ in words()["plural_pronouns"] and token.pos_ == "PRON":
+        return coordinated_subject(token, tokens)
+    return group(token, history, entities) if token.tag_ == "NNS" else ()
+
+
+def remember(history: History, token: Token, key: str) -> None:
+    """Add a mention to the history, as a subject when it (or what it modifies) is one."""
+    subject = token.dep_ in ("nsubj", "nsubjpass") or (  # 'Nigeria's army said it', 'the Israeli military said it'
+        token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass"))
+    if history and history[-1][0] == token.i - 1 and history[-1][1] == key:
+        history[-1] = (token.i, key, history[-1][2] or subject)
+    else:
+        history.append((token.i, key, subject))
+
+
+def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer
+               ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
+    """Link descriptions and pronouns in ``tokens``; the tokens so linked, and groups ('they', 'both sides')."""
+    history: History = []
+    inferred: set[int] = set()
+    groups: dict[int, tuple[str, ...]] = {}
+    for token in tokens_of(doc):
+        key = tokens.get(token.i)
+        members = () if key else plural_reference(token, history, entities, tokens)
+        if members:
+            groups[token.i] = members
+            continue
+        if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
+            key = describe(token, history, entities, gazetteer, tokens)
+            if key:
+                tokens[token.i] = key
+                inferred.add(token.i)
+            elif is_new_person(token):
+                history.append((token.i, "", False))
+        if key:
+            remember(history, token, key)
+    return inferred, groups

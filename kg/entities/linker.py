@@ -1,0 +1,155 @@
+"""From tokens to actors: dependency paths, and the Linker that finds the entity a token names or stands for
+(compounds, 'of' phrases, state proxies such as 'Israeli troops', coordination, a state's people and things).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import load_json
+from kg.entities.mentions import words
+from kg.entities.resolve import Resolution
+
+
+PREP_DEPS = ("prep", "agent", "dative")
+
+
+def follow(token: Token, path: str) -> list[Token]:
+    """Tokens reached from ``token`` along a dotted dependency path."""
+    nodes = [token]
+    for step in path.split("."):
+        reached: list[Token] = []
+        for node in nodes:
+            if step.startswith("@"):
+                reached += [o for c in node.children if c.dep_ in PREP_DEPS and c.lower_ == step[1:]
+                            for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            elif step == "agent":
+                reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            elif step == "^":
+                reached += [node.head] if node.dep_ == "acl" and node.head.i != node.i else []
+            elif step.startswith("*"):
+                reached += list(node.subtree)
+            else:
+                deps = ("dobj", "nsubjpass") if step == "dobj" else (step,)
+                reached += [c for c in node.children if c.dep_ in deps]
+        nodes = reached
+    return nodes
+
+
+class Linker:
+    """Finds the entities that argument tokens stand for, within one resolution."""
+
+    def __init__(self, doc: Doc, resolution: Resolution):
+        self.doc = doc
+        self.resolution = resolution
+        lexicon = words()
+        self.of_heads = set(lexicon["of_heads"])
+        self.proxies = set(lexicon["state_proxies"])
+
+    def type_of(self, key: str) -> str:
+        return self.resolution.entities[key].type
+
+    def direct(self, token: Token) -> str | None:
+        """The entity of a token, looking through compounds, 'of' phrases and state proxies."""
+        key = self.resolution.tokens.get(token.i)
+        if key:
+            return key
+        for pobj in follow(token, "@including"):
+            if self.resolution.tokens.get(pobj.i):
+                return self.resolution.tokens[pobj.i]
+        children = sorted(token.children, key=lambda c: abs(c.i - token.i))
+        stands_for_state = bool({token.lemma_.lower(), token.lower_} & (self.proxies | self.of_heads))
+        for child in children:
+            key = self.resolution.tokens.get(child.i)
+            if key and child.dep_ in ("compound", "nmod", "appos") and (
+                    stands_for_state or self.type_of(key) not in ("Country", "Territory")):
+                return key
+        for child in children:
+            if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
+                leader = self.resolution.tokens.get(child.i - 2)
+                if leader:
+                    return leader
+            if child.dep_ == "appos":
+                found = self.direct(child)
+                if found:
+                    return found
+        if token.lemma_.lower() in self.of_heads or token.lower_ in self.of_heads:
+            for pobj in follow(token, "@of"):
+                found = self.direct(pobj)
+                if found:
+                    return found
+        if stands_for_state:
+            for child in children:
+                if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
+                    return self.resolution.tokens[child.i]
+            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
+                key = self.resolution.tokens.get(pobj.i)
+                if key and self.type_of(key) == "Country":
+                    return key
+        return self.owner(token, children)
+
+    def owner(self, token: Token, children: list[Token]) -> str | None:
+        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
+        thing of a state or body stands for it (not an event noun, which is an event of its own)."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in event_nouns():
+            return None
+        tokens, demonym = self.resolution.tokens, self.resolution.demonym
+        for child in children:
+            key = tokens.get(child.i)
+            if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
+                    child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
+                return key
+            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" \
+                    and (child.i - 2) in demonym:
+                return tokens.get(child.i - 2)
+        return None
+
+    def names(self, token: Token, key: str) -> bool:
+        """Whether the token names the entity ('Crimea', 'the town of Bakhmut'), not a thing of it ('Indian ships')."""
+        return self.resolution.tokens.get(token.i) == key or token.lemma_.lower() in self.of_heads
+
+    def entities(self, token: Token) -> list[tuple[str, Token]]:
+        """Entities of a token and of the tokens coordinated with it or with the name it stands for."""
+        found = [(key, token) for key in self.resolution.groups.get(token.i, ())]
+        for candidate in (token, *token.conjuncts):
+            key = self.direct(candidate)
+            if key:
+                for linked in ((key, candidate), *self.coordinated(candidate, key)):
+                    if linked[0] not in [k for k, _ in found]:
+                        found.append(linked)
+        return found
+
+    def coordinated(self, token: Token, key: str) -> list[tuple[str, Token]]:
+        """'Eriadori and Calenardhon leaders', 'officials in Fornost and Gondor': the conjuncts of the
+        name a token stands for; 'Fornost and the evil Gondor' parsed as a modifier of a state."""
+        tokens = self.resolution.tokens
+        source = next((t for t in token.subtree if tokens.get(t.i) == key), None)
+        if source is None:
+            return []
+        linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
+        if source.i == token.i and self.type_of(key) == "Country":  # lists misparsed as modifiers or appositions
+            linked += [c for c in token.children if c.dep_ in ("nmod", "appos") and tokens.get(c.i)]
+        doc = token.doc
+        if source.i >= 2 and doc[source.i - 1].text == "-" and tokens.get(source.i - 2):  # 'the Israel-Hamas war'
+            return [(tokens[source.i - 2], doc[source.i - 2])] if tokens[source.i - 2] != key else []
+        return [(tokens[c.i], c) for c in linked if tokens.get(c.i) and tokens[c.i] != key
+                and self.type_of(tokens[c.i]) == self.type_of(key)]
+
+
+def is_relative(token: Token) -> bool:
+    return token.lower_ in words()["relative_pronouns"]
+
+
+def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
+    """'Morocco and Algeria, which backs ...': the conjunct nearest before the pronoun."""
+    found = linker.entities(verb.head)
+    before = [(k, t) for k, t in found if t.i < verb.i]
+    return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Nouns that name an event in either lexicon: an argument like that is an event, not an actor."""
+    nouns = {n for e in load_json("lexicon/events.json")["entries"] for n in e.get("nouns", ())}
+    return frozenset(nouns | {w for f in load_json("lexicon/relations.json")["noun_frames"] for w in f["lemmas"]})

@@ -1,0 +1,98 @@
+"""Named mentions from a parsed Doc: spaCy's entities, repaired with knowledge."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import load_json
+from kg.model import Mention
+from kg.parse.sentences import tokens_of
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    return load_json("lexicon/coreference.json")
+
+
+def as_mention(span: Span, label: str | None = None, hint: str | None = None) -> Mention:
+    return Mention(token_start=span.start, token_end=span.end, start=span.start_char, end=span.end_char,
+                   text=span.text, label=label or span.label_, hint=span.ent_id_ if hint is None else hint)
+
+
+def strip_article(span: Span) -> Span:
+    """'the Tel Aviv University' -> 'Tel Aviv University' (keeps epithets whole)."""
+    if span[0].lower_ == "the" and len(span) > 1 and not span.ent_id_:
+        return span[1:]
+    return span
+
+
+def organisation_suffix(doc: Doc, span: Span) -> Span | None:
+    """A place name followed by an institution word is an organisation ('Tel Aviv University')."""
+    suffixes = words()["organisation_suffixes"]
+    end = span.end
+    while end < len(doc) and doc[end].text in suffixes:
+        end += 1
+    return doc[span.start:end] if end > span.end else None
+
+
+def company_names(doc: Doc, ents: list[Span]) -> Iterator[Span]:
+    """Runs of proper nouns ending in a company word that NER missed ('Ratio Petroleum')."""
+    suffixes = set(words()["company_suffixes"])
+    texts = [t.text for t in tokens_of(doc)]
+    ends = [i for i, text in enumerate(texts) if text in suffixes]
+    if not ends:
+        return
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    proper = [t.pos_ == "PROPN" and t.i not in covered and t.text[:1].isupper() for t in tokens_of(doc)]
+    for end in ends:
+        start = end
+        while start > 0 and proper[start - 1]:
+            start -= 1
+        if proper[end] and end - start >= 1 and (end + 1 == len(doc) or not proper[end + 1]):
+            yield doc[start:end + 1]
+
+
+def product_name(doc: Doc, noun: int) -> Span | None:
+    """'Iron Dome missile-defence system', 'F-35 jets', 'Pegasus spyware': the name before the kind."""
+    start = noun
+    while start > 0 and noun - start < 4 and (doc[start - 1].is_lower or doc[start - 1].text == "-"):
+        start -= 1
+    end = start
+    while start > 0 and end - start < 4 and not doc[start - 1].ent_id_ and (
+            doc[start - 1].pos_ in ("PROPN", "NUM") or doc[start - 1].text == "-") and \
+            (doc[start - 1].text[:1].isupper() or doc[start - 1].text[:1].isdigit() or doc[start - 1].text == "-"):
+        start -= 1
+    while start < end and doc[start].text == "-":
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def product_names(doc: Doc) -> dict[int, Span]:
+    """Product names found by the kind of thing that follows them, by start token."""
+    kinds = set(words()["product_nouns"])
+    spans = [product_name(doc, t.i) for t in tokens_of(doc) if t.lower_ in kinds and t.pos_ == "NOUN"]
+    return {span.start: span for span in spans if span is not None}
+
+
+def extract_mentions(doc: Doc) -> Iterator[Mention]:
+    """Mentions of people, organisations, places, groups and products, in text order."""
+    skip = set(words()["non_entities"])
+    products = product_names(doc)
+    found = [e for e in doc.ents if not any(p.start <= e.start < p.end for p in products.values()) or e.ent_id_]
+    taken = {i for e in found for i in range(e.start, e.end)}
+    found += [p for p in products.values() if not taken & set(range(p.start, p.end))]
+    ents = sorted([*found, *company_names(doc, found)], key=lambda span: span.start)
+    for span in ents:
+        if (span.label_ or "ORG") not in words()["ner_kept"]:
+            continue
+        span = strip_article(span)
+        if span.text in skip or not any(t.is_alpha for t in span):
+            continue
+        merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
+        if merged is not None:
+            yield as_mention(merged, "ORG", "")
+            continue
+        yield as_mention(span, "PRODUCT" if span.start in products and not span.ent_id_ else
+                         "ORG" if span.label_ == "" else None)

@@ -1,0 +1,205 @@
+"""Entity resolution: one canonical Entity per real-world thing across a document.
+
+Mentions are linked through the gazetteer (aliases, codes), metonymy (a capital acting
+for its state), demonyms, surnames of people named in full and generic institutions of a
+state; :mod:`kg.coreference` then links descriptions and pronouns that refer back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from kg.entities.coreference import refer_back
+from kg.gazetteer import Gazetteer, entity_key
+from kg.entities.mentions import words
+from kg.model import Entity, Mention
+from kg.parse.sentences import tokens_of
+
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Entities of one document and which tokens refer to them.
+
+    ``tokens`` maps a token index to an entity key; ``inferred`` holds the token
+    indices linked by description or pronoun rather than by name;
+    ``demonym`` the tokens that are adjectives of a country (Israeli).
+    """
+
+    entities: dict[str, Entity]
+    tokens: dict[int, str]
+    inferred: frozenset[int] = frozenset()
+    demonym: frozenset[int] = frozenset()
+    surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def entity_at(self, token: Token) -> Entity | None:
+        key = self.tokens.get(token.i)
+        return self.entities[key] if key else None
+
+
+def is_locative(doc: Doc, mention: Mention) -> bool:
+    """A place name used as a location (in Rabat, Paris-based), not as an actor."""
+    head = doc[mention.token_start:mention.token_end].root
+    if head.dep_ == "pobj" and head.head.lower_ in words()["locative_prepositions"]:
+        return True
+    after = doc[mention.token_end:mention.token_end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "born")
+
+
+def person_of(surface: str, people: dict[str, str]) -> str | None:
+    """The key of a person named in full whose name ends with this surname, or else the one person
+    whose name begins with it (family names first: 'Li' for 'Li Keqiang')."""
+    for name, key in people.items():
+        if name == surface or name.endswith((" " + surface, "-" + surface)):
+            return key
+    if " " in surface:
+        return None
+    first = {key for name, key in people.items() if name.startswith(surface + " ")}
+    return first.pop() if len(first) == 1 else None
+
+
+def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
+    """A name NER found once is the same entity wherever else it is written ('the RSF')."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
+            words = tuple(t.text for t in doc[mention.token_start:mention.token_end])
+            names.setdefault(words[0], []).append((words, key))
+    if not names:
+        return
+    texts = [t.text for t in tokens_of(doc)]
+    for start, text in enumerate(texts):
+        for words, key in names.get(text, ()):
+            end = start + len(words)
+            if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
+                tokens.update({i: key for i in range(start, end)})
+
+
+def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
+    """Last words that stand for a longer organisation name ('the Guards')."""
+    generic = {*words()["organisation_suffixes"], *words()["company_suffixes"], *words()["organisation_heads"]}
+    names = {}
+    for mention in mentions:
+        last = mention.text.split()[-1]
+        key = tokens.get(mention.token_start)
+        if mention.label == "ORG" and key and " " in mention.text and last.lower() not in generic \
+                and last not in generic and key.startswith("organization/"):
+            names.setdefault(last, key)
+    return names
+
+
+def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> None:
+    """Bare surnames NER missed ('Burhan met ...') link to the person named in full,
+    and an organisation's last word ('the Guards') to the organisation."""
+    for token in tokens_of(doc):
+        if token.i not in tokens and token.pos_ == "PROPN" and token.is_title:
+            key = person_of(token.text, people) or short.get(token.text)
+            if key:
+                tokens[token.i] = key
+
+
+def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
+                      key_of_token: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic.
+
+    The state comes from the name itself ('US Navy'), a possessive or modifier
+    ('Israel's Defence Ministry', 'the Iranian navy'), the words just before it, or else
+    the only state the text names (so that 'the Supreme Court' of one article is not
+    every article's Supreme Court).
+    """
+    generic = words()["generic_institutions"]
+    name, key = mention.text, None
+    first, _, rest = name.partition(" ")
+    if rest.lower() in generic and (gazetteer.names.get(first) or gazetteer.demonyms.get(first)):
+        name, key = rest, gazetteer.names.get(first) or gazetteer.demonyms.get(first)
+    if name.lower() not in generic:
+        return None
+    if key is None:
+        head = doc[mention.token_start:mention.token_end].root
+        nearby = [t.i for t in head.children if t.dep_ in ("poss", "compound", "amod", "nmod")]
+        nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
+        inside = range(mention.token_start, mention.token_end)
+        key = next((key_of_token[i] for i in nearby if i in key_of_token and i not in inside), None) \
+            or sole_state(entities)
+    state = entities.get(key) or gazetteer.entities.get(key)
+    if state is None or state.type not in ("Country", "Territory"):
+        return None
+    return f"{gazetteer.adjectives.get(key, state.label)} {name[:1].upper()}{name[1:]}"
+
+
+def sole_state(entities: dict[str, Entity]) -> str | None:
+    states = [key for key, entity in entities.items() if entity.type == "Country"]
+    return states[0] if len(states) == 1 else None
+
+
+def initials(name: str) -> str:
+    """'Rapid Support Forces' -> 'RSF' (capitalised words only)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def titled_person(doc: Doc, mention: Mention) -> Mention:
+    """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
+    before = doc[mention.token_start - 1] if mention.token_start > 0 else None
+    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None \
+            and before.is_title and before.lower_ in words()["person_roles"]:
+        return replace(mention, label="PERSON")
+    return mention
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict, dict, set]:
+    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
+    mentions = [titled_person(doc, m) for m in mentions]
+    entities: dict[str, Entity] = {}
+    tokens: dict[int, str] = {}
+    demonym_tokens: set[int] = set()
+    people = {m.text: entity_key("Person", m.text) for m in mentions
+              if m.label == "PERSON" and m.token_end - m.token_start > 1}
+    acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+
+    def link(mention: Mention, entity: Entity) -> None:
+        entities.setdefault(entity.key, entity)
+        tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
+
+    for mention in mentions:
+        kind, _, key = mention.hint.rpartition(":")
+        if key and kind == "seat" and is_locative(doc, mention):
+            link(mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
+        elif key in gazetteer.entities:
+            link(mention, gazetteer.entities[key])
+            if kind == "demonym":
+                demonym_tokens.update(range(mention.token_start, mention.token_end))
+        elif mention.label in ("PERSON", "ORG", "PRODUCT", "GPE") and (key := person_of(mention.text, people)):
+            link(mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
+        elif mention.label in words()["ner_types"]:
+            type_ = words()["ner_types"][mention.label]
+            known = gazetteer.lookup(mention.text)
+            if known is None and mention.text in acronyms:
+                known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
+                               "Organization", aliases=(mention.text,))
+            link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+    for mention in mentions:
+        label = institution_label(doc, mention, gazetteer, tokens, entities)
+        if label:
+            link(mention, Entity(entity_key("Organization", label), label, "Organization",
+                                 aliases=(mention.text,)))
+    link_repeats(doc, mentions, tokens)
+    link_surnames(doc, tokens, people, short_names(mentions, tokens))
+    return entities, tokens, demonym_tokens
+
+
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
+    """Resolve every mention, then link descriptions and pronouns to what came before."""
+    entities, tokens, demonym_tokens = resolve_mentions(doc, mentions, gazetteer)
+    inferred, groups = refer_back(doc, entities, tokens, gazetteer)
+    used = set(tokens.values())
+    surfaces: dict[str, set[str]] = {}
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        if key:
+            surfaces.setdefault(key, set()).add(mention.text)
+    return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
+                      inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
+                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups)

@@ -1,0 +1,1 @@
+"""Stage 7, explore: networkx analytics, corroboration across articles, and the offline pyvis page."""

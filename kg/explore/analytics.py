@@ -1,0 +1,240 @@
+"""Graph analytics with networkx over the RDF graph.
+
+``entity_network`` reads the RDF graph (the single source of truth) into a networkx
+MultiDiGraph: one node per entity, one edge per (subject, relation, object, status) with
+the evidence of every statement behind it. The page draws that network; the functions
+below rank entities, find communities, explain how two entities are connected and cut
+out the ego network of one.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from kg.explore.corroborate import Summary, summary
+from kg.errors import KgError
+from kg.lexicon import load_json
+from kg.vocab import KGO, OA, WD
+
+BETWEENNESS_SAMPLE = 300  # above this many nodes betweenness is estimated from a seeded sample
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One statement behind an edge: the sentence that says it, where, when and how sure."""
+
+    statement: str
+    sentence: str
+    start: int | None
+    end: int | None
+    article: str
+    article_url: str | None
+    time: str | None
+    confidence: float | None
+    attributed_to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One step of a path: the relations between two neighbouring entities, either way."""
+
+    source: str
+    target: str
+    relations: tuple[tuple[str, str, str, str, tuple[Support, ...]], ...]  # (from, label, to, status, supports)
+
+
+@dataclass(frozen=True, slots=True)
+class Centrality:
+    label: str
+    type: str
+    degree: int
+    betweenness: float
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What ``kg analyze`` reports."""
+
+    entities: int
+    relations: int
+    central: tuple[Centrality, ...]
+    communities: tuple[tuple[str, ...], ...]
+    paths: tuple[tuple[Hop, ...], ...] = ()
+    between: tuple[str, str] | None = None
+    sources: Summary | None = None
+
+
+def entity_types() -> tuple[str, ...]:
+    """The entity classes (local names in kgo:) the page and analytics show."""
+    return tuple(load_json("style/page.json")["entity_types"])
+
+
+def _text(graph: Graph, node, predicate) -> str | None:
+    value = graph.value(node, predicate)
+    return None if value is None else str(value)
+
+
+def _support(graph: Graph, statement: URIRef) -> Support:
+    evidence = graph.value(statement, KGO.evidence)
+    sentence, start, end = "", None, None
+    for selector in graph.objects(evidence, OA.hasSelector) if evidence is not None else ():
+        sentence = _text(graph, selector, OA.exact) or sentence
+        start = graph.value(selector, OA.start, default=start)
+        end = graph.value(selector, OA.end, default=end)
+    article = graph.value(statement, PROV.wasDerivedFrom)
+    confidence = graph.value(statement, KGO.confidence)
+    return Support(
+        statement=str(statement), sentence=sentence,
+        start=None if start is None else int(start), end=None if end is None else int(end),
+        article=_text(graph, article, DCTERMS.title) or _text(graph, article, KGO.articleId) or str(article or ""),
+        article_url=_text(graph, article, DCTERMS.source), time=_text(graph, statement, KGO.time),
+        confidence=None if confidence is None else float(confidence),
+        attributed_to=_text(graph, statement, KGO.attributedTo))
+
+
+def _add_entities(net: nx.MultiDiGraph, graph: Graph) -> None:
+    for name in entity_types():
+        for node in graph.subjects(RDF.type, KGO[name]):
+            wikidata = [str(o).removeprefix(str(WD)) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD))]
+            net.add_node(str(node), label=_text(graph, node, RDFS.label) or str(node), type=name,
+                         aliases=tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
+                         iso3=_text(graph, node, KGO.iso3), wikidata=tuple(sorted(wikidata)))
+
+
+def _add_edge(net: nx.MultiDiGraph, graph: Graph, s: str, p: URIRef, o: str, status: str,
+              supports: Iterable[Support]) -> None:
+    key = f"{p} {status}"
+    if net.has_edge(s, o, key):
+        net.edges[s, o, key]["supports"] += tuple(supports)
+        return
+    net.add_edge(s, o, key, predicate=str(p), status=status, supports=tuple(supports),
+                 label=_text(graph, p, RDFS.label) or str(p).rsplit("#", 1)[-1],
+                 cameo=_text(graph, p, KGO.cameoCode))
+
+
+def entity_network(graph: Graph) -> nx.MultiDiGraph:
+    """The entities and relations of the RDF graph as a networkx MultiDiGraph.
+
+    Parallel relations between the same two entities stay separate edges; direct triples
+    between entities that no statement node describes become ``asserted`` edges without evidence.
+    """
+    net = nx.MultiDiGraph()
+    _add_entities(net, graph)
+    described = set()
+    for statement in sorted(graph.subjects(RDF.type, KGO.Statement)):
+        s, p, o = (graph.value(statement, r) for r in (RDF.subject, RDF.predicate, RDF.object))
+        if str(s) in net and str(o) in net and p is not None:
+            described.add((s, p, o))
+            _add_edge(net, graph, str(s), p, str(o), _text(graph, statement, KGO.status) or "asserted",
+                      (_support(graph, statement),))
+    for node in list(net):
+        for p, o in graph.predicate_objects(URIRef(node)):
+            if str(o) in net and (URIRef(node), p, o) not in described and p not in (OWL.sameAs, RDF.type):
+                _add_edge(net, graph, node, p, str(o), "asserted", ())
+    return net
+
+
+def find_entity(net: nx.MultiDiGraph, name: str) -> str:
+    """The node whose IRI, label or alias is ``name`` (case-insensitive)."""
+    wanted = name.casefold().strip()
+    names: dict[str, str] = {}
+    for node, data in net.nodes(data=True):
+        for known in (node, data["label"], *data["aliases"]):
+            names.setdefault(known.casefold(), node)
+    if wanted in names:
+        return names[wanted]
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    hint = "did you mean " + ", ".join(repr(net.nodes[names[c]]["label"]) for c in close) + "?" if close \
+        else "give an entity label, alias or IRI from the graph"
+    raise KgError(f"no entity named '{name}' in the graph", hint)
+
+
+def central_entities(net: nx.MultiDiGraph, top: int = 10) -> tuple[Centrality, ...]:
+    """The ``top`` entities by betweenness (brokers between parts of the graph), then degree."""
+    simple = nx.Graph(net)
+    sample = BETWEENNESS_SAMPLE if len(simple) > BETWEENNESS_SAMPLE else None
+    between = nx.betweenness_centrality(simple, k=sample, seed=0) if len(simple) else {}
+    ranked = sorted(net, key=lambda n: (-between[n], -net.degree(n), net.nodes[n]["label"]))
+    return tuple(Centrality(net.nodes[n]["label"], net.nodes[n]["type"], net.degree(n), round(between[n], 4))
+                 for n in ranked[:top])
+
+
+def communities(net: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
+    """Groups of entities more connected to each other than to the rest (Louvain, seeded)."""
+    groups = nx.community.louvain_communities(nx.Graph(net), seed=0) if len(net) else []
+    labelled = (tuple(sorted(net.nodes[n]["label"] for n in group)) for group in groups)
+    return tuple(sorted(labelled, key=lambda g: (-len(g), g)))
+
+
+def _hop(net: nx.MultiDiGraph, u: str, v: str) -> Hop:
+    label = net.nodes
+    relations = tuple((label[a]["label"], data["label"], label[b]["label"], data["status"], data["supports"])
+                      for a, b in ((u, v), (v, u)) if net.has_edge(a, b)
+                      for data in net.get_edge_data(a, b).values())
+    return Hop(label[u]["label"], label[v]["label"], relations)
+
+
+def connections(net: nx.MultiDiGraph, source: str, target: str, limit: int = 5) -> tuple[tuple[Hop, ...], ...]:
+    """The shortest paths (ignoring direction) between two entities, each hop with its evidence."""
+    start, end = find_entity(net, source), find_entity(net, target)
+    undirected = net.to_undirected(as_view=True)
+    if not nx.has_path(undirected, start, end):
+        return ()
+    paths = sorted(nx.all_shortest_paths(undirected, start, end), key=lambda p: [net.nodes[n]["label"] for n in p])
+    return tuple(tuple(_hop(net, u, v) for u, v in pairwise(path)) for path in paths[:limit])
+
+
+def ego_network(net: nx.MultiDiGraph, name: str, radius: int = 1) -> nx.MultiDiGraph:
+    """The entity, its neighbours up to ``radius`` hops (either direction) and the relations among them."""
+    return nx.ego_graph(net, find_entity(net, name), radius=radius, undirected=True).copy()
+
+
+def analyze(graph: Graph, top: int = 10, between: tuple[str, str] | None = None) -> Analysis:
+    """Central entities, communities and, if asked, how two entities are connected."""
+    net = entity_network(graph)
+    return Analysis(entities=net.number_of_nodes(), relations=net.number_of_edges(),
+                    central=central_entities(net, top), communities=communities(net),
+                    paths=connections(net, *between) if between else (), between=between, sources=summary(graph))
+
+
+def _evidence_lines(supports: tuple[Support, ...]) -> list[str]:
+    lines = []
+    for s in supports:
+        where = f", chars {s.start}-{s.end}" if s.start is not None else ""
+        extra = "".join(f", {k} {v}" for k, v in (("time", s.time), ("confidence", s.confidence),
+                                                   ("according to", s.attributed_to)) if v is not None)
+        lines.append(f'        "{" ".join(s.sentence.split())}"')
+        lines.append(f"        ({s.article}{where}{extra})")
+    return lines or ["        (no evidence recorded)"]
+
+
+def format_analysis(analysis: Analysis) -> str:
+    """The analysis as plain text for people."""
+    lines = [f"{analysis.entities} entities, {analysis.relations} relations"]
+    if analysis.sources:
+        s = analysis.sources
+        lines.append(f"{s.corroborated} relations stated by two or more independent sources, {s.single_source} by one; "
+                     f"{s.contradictions} contradictions (kg query GRAPH contradictions lists them)")
+    lines += ["", "Central entities:"]
+    lines += [f"  {i:>2}. {c.label} ({c.type}): betweenness {c.betweenness:.3f}, degree {c.degree}"
+              for i, c in enumerate(analysis.central, 1)]
+    lines += ["", "Communities:"]
+    lines += [f"  {i:>2}. {', '.join(group)}" for i, group in enumerate(analysis.communities, 1)]
+    if analysis.between:
+        source, target = analysis.between
+        lines += ["", f"How is {source} connected to {target}?"]
+        if not analysis.paths:
+            lines.append("  not connected")
+        for number, path in enumerate(analysis.paths, 1):
+            lines.append(f"  Path {number}: " + " - ".join([path[0].source, *(hop.target for hop in path)]))
+            for hop in path:
+                for a, label, b, status, supports in hop.relations:
+                    lines.append(f"      {a} -> {label} -> {b} [{status}]")
+                    lines += _evidence_lines(supports)
+    return "\n".join(lines) + "\n"

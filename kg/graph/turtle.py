@@ -1,0 +1,74 @@
+"""Turtle and TriG through Oxigraph's serialisers, with kg's fixed prefixes: linear in the graph's size.
+
+rdflib's serialisers split every IRI into a namespace and insert each new one into a trie, so
+their cost grows with the number of distinct namespaces a corpus mints (one per statement's
+evidence). Here the prefixes are fixed (the vocabularies only: a resource IRI such as
+``kgr:country/MAR`` would need its slash escaped), triples are written sorted, subject by subject
+with ``rdf:type`` first, and the prefix lines are kg's own, in alphabetical order, so the same
+graph is always the same bytes.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import RDF, BNode, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
+
+from kg.vocab import KGO, OA, WD, WDT
+
+PREFIXES = {"dcterms": DCTERMS, "kgo": KGO, "oa": OA, "owl": OWL, "prov": PROV, "rdf": RDF, "rdfs": RDFS,
+            "skos": SKOS, "wd": WD, "wdt": WDT, "xsd": XSD}
+HEADER = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items()) + "\n"
+TYPE = f"<{RDF.type}>"
+
+
+def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An Oxigraph term for an rdflib one (an IRI, a blank node or a literal)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal) and term.language:
+        return ox.Literal(str(term), language=term.language)
+    if isinstance(term, Literal) and term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def order(quad: ox.Quad) -> tuple[str, str, bool, str, str]:
+    """Graph, subject, then ``rdf:type`` before the other predicates, then objects."""
+    predicate = str(quad.predicate)
+    return str(quad.graph_name), str(quad.subject), predicate != TYPE, predicate, str(quad.object)
+
+
+def serialised(quads: list[ox.Quad], fmt: ox.RdfFormat) -> str:
+    """``quads`` sorted and written in ``fmt``, under kg's own prefix lines."""
+    quads.sort(key=order)
+    items = [quad.triple for quad in quads] if fmt == ox.RdfFormat.TURTLE else quads
+    body = ox.serialize(items, format=fmt, prefixes={p: str(n) for p, n in PREFIXES.items()}).decode("utf-8")
+    lines = body.split("\n")  # a literal's line breaks are escaped: a line ending " ." ends a subject
+    start = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
+    spaced: list[str] = []
+    for line in lines[start:]:
+        if line == "}" and spaced and not spaced[-1]:
+            spaced.pop()
+        spaced += [line, ""] if line.endswith(" .") else [line]
+    return HEADER + "\n".join(spaced).rstrip("\n") + "\n"
+
+
+def turtle(triples: Iterable[tuple]) -> str:
+    """rdflib (subject, predicate, object) triples as Turtle, each once."""
+    default = ox.DefaultGraph()
+    quads = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default) for s, p, o in triples}
+    return serialised(list(quads), ox.RdfFormat.TURTLE)
+
+
+def trig(quads: Iterable[tuple]) -> str:
+    """rdflib (subject, predicate, object, graph) quads as TriG, each once."""
+    def graph(name) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
+        return ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(name)
+
+    found = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph(g)) for s, p, o, g in quads}
+    return serialised(list(found), ox.RdfFormat.TRIG)

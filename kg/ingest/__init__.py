@@ -1,0 +1,1 @@
+"""Stage 1, ingest: files, folders, HTML, JSON Lines corpora and standard input become Articles (decoded, checked, bounded)."""

@@ -1,0 +1,1 @@
+"""Stage 8, pipeline: the orchestration of a run, articles to statements to graphs to a sink, in process, processes or Dask."""

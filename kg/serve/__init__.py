@@ -1,0 +1,1 @@
+"""Stage 7, serve: ``kg serve``, a SPARQL 1.1 Protocol endpoint over a store, read-only, sandboxed and bounded by default."""

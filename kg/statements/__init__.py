@@ -1,0 +1,1 @@
+"""Stage 4, statements: clauses, events, relations and facts read off the parse, with status, time, confidence and evidence."""

@@ -1,0 +1,66 @@
+"""From relations found in a parse to Statements with evidence, status, time and confidence."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from kg.lexicon import load_json
+from kg.model import Evidence, NormalisedText, Statement
+from kg.statements.modality import Modality, clause_verb, modality
+from kg.entities.linker import Linker
+from kg.statements.relations import Relation, predicates
+from kg.parse.sentences import sentence_of
+from kg.statements.timex import statement_time
+
+
+
+def evidence(sentence: Span, text: NormalisedText, base: int) -> Evidence:
+    """The sentence as it stands in the original input, with its original offsets."""
+    tokens = [t for t in sentence if not t.is_space]
+    start, end = tokens[0].idx + base, tokens[-1].idx + len(tokens[-1]) + base
+    first, last = text.to_original(start, end)
+    return Evidence(sentence=text.original[first:last], start=first, end=last)
+
+
+def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedText,
+                 article: str, published: date | None, base: int) -> Statement:
+    trigger = doc[relation.trigger]
+    predicate = predicates()[relation.predicate]
+    if relation.label:  # an uncoded event is labelled with its own verb
+        predicate = replace(predicate, label=relation.label)
+    is_event = predicate.kind == "event"
+    mood = modality(trigger, linker) if is_event else Modality("asserted")
+    status = relation.status or mood.status
+    verb = clause_verb(trigger)
+    table = load_json("lexicon/confidence.json")
+    entities = linker.resolution.entities
+    return Statement(
+        article=article,
+        subject=entities[relation.subject],
+        predicate=predicate,
+        object=entities[relation.object],
+        evidence=evidence(sentence_of(trigger), text, base),
+        status=status,
+        time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
+        attributed_to=mood.attributed_to,
+        confidence=round(max(table["statement_floor"], relation.confidence - table["status_penalty"].get(status, 0)), 2),
+        rule=relation.rule,
+        trigger=trigger.text,
+        tokens=tuple(doc[i].text for i in relation.tokens),
+        role=relation.role,
+    )
+
+
+def deduplicate(statements: Iterable[Statement]) -> Iterator[Statement]:
+    """One statement per fact and sentence (symmetric facts in either direction)."""
+    best: dict[tuple, Statement] = {}
+    for statement in statements:
+        ends = (statement.subject.key, statement.object.key)
+        pair = tuple(sorted(ends)) if statement.predicate.symmetric else ends
+        key = (pair, statement.predicate.id, statement.evidence.start)
+        if key not in best or statement.confidence > best[key].confidence:
+            best[key] = statement
+    return iter(sorted(best.values(), key=lambda s: (s.evidence.start, s.subject.key, s.predicate.id)))

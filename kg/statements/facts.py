@@ -1,0 +1,230 @@
+"""Static facts stated by noun phrases: titles and roles, makers, seats and locations.
+
+'Israel's Defence Minister Benny Gantz', 'Polisario head Brahim Ghali', 'Paris-based
+Forbidden Stories', 'the NSO's Pegasus spyware', 'Dakhla in Western Sahara'.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import confidence as start_confidence, load_json
+from kg.statements.modality import cues
+from kg.entities.linker import Linker, follow
+from kg.statements.relations import Relation
+from kg.parse.sentences import tokens_of
+
+TITLE_BREAKS = ("VERB", "AUX", "DET", "PRON", "CCONJ", "SCONJ")
+
+
+def former_words() -> set[str]:
+    """'former', 'ex', 'late'...: a title or tie that no longer holds (from modality.json)."""
+    return cues()["former_modifiers"]
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, dict]:
+    """Title word -> its role entry."""
+    entries = load_json("lexicon/roles.json", required=("id", "predicate", "words"))["entries"]
+    return {word: entry for entry in entries for word in entry["words"]}
+
+
+def fact(subject: str, predicate: str, obj: str, token: Token, rule: str, tokens: list[Token],
+         confidence: float, role: str = "", status: str = "") -> Relation | None:
+    if subject == obj:
+        return None
+    return Relation(subject=subject, predicate=predicate, object=obj, trigger=token.i, rule=rule,
+                    tokens=tuple(sorted({token.i, *(t.i for t in tokens)})), confidence=confidence,
+                    role=role, status=status)
+
+
+def title_start(title: Token, linker: Linker) -> int:
+    """Where the words of a title before a name begin ('national security adviser')."""
+    doc, start, former = title.doc, title.i, former_words()
+    while start > 0 and not linker.resolution.tokens.get(start - 1) and doc[start - 1].lower_ not in former and (
+            doc[start - 1].is_title or doc[start - 1].pos_ in ("NOUN", "ADJ")):
+        start -= 1
+    return start
+
+
+def title_phrase(title: Token, person: Token, linker: Linker) -> str:
+    """The words of a title without the entities beside it ('Secretary of State')."""
+    entity = linker.resolution.tokens.get
+    if title.i < person.i:
+        start = title_start(title, linker)
+        end = title.i + 1
+        while end < person.i and not entity(end) and person.doc[end].is_alpha and person.doc[end].lower_ != "the":
+            end += 1
+        words = person.doc[start:end]
+    else:
+        words = [t for t in title.subtree if t.i == title.i or (t.dep_ in ("compound", "prep", "pobj")
+                 and not entity(t.i) and (t.i <= title.i or t.dep_ in ("prep", "pobj")))]
+    return " ".join(t.text for t in words if t.lower_ not in former_words())
+
+
+def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | None:
+    """'Polisario head Brahim Ghali': a title word, and the entity before it, just left of a name.
+
+    Read off the tokens rather than the parse, which often mistakes such titles for verbs.
+    """
+    key = linker.resolution.tokens.get(person.i)
+    start = person.i
+    while start > 0 and linker.resolution.tokens.get(start - 1) == key:
+        start -= 1
+    window = list(person.doc[max(0, start - 6):start])
+    title = None
+    for token in reversed(window):
+        if token.lower_ in roles() and title is None:
+            title = token
+            continue
+        if (token.is_punct and token.text not in ("-", "’s", "'s")) or token.pos_ in TITLE_BREAKS:
+            break
+        owner = linker.resolution.tokens.get(token.i)
+        if title is not None and owner and owner != key and token.i < title.i:
+            return title, [token]
+    return (title, []) if title is not None else None
+
+
+def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token]]]:
+    """(title word, tokens in whose scope its organisation or state is named)."""
+    surface = surface_title(person, linker)
+    if surface:
+        yield surface
+    for child in person.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in roles():
+            yield child, list(child.subtree)
+    if person.i in linker.resolution.inferred and person.lemma_.lower() in roles():
+        yield person, list(person.subtree)
+
+
+def is_qualified(title: Token, linker: Linker) -> bool:
+    """'Egypt's intelligence chief': a common noun says which part of the state or body the title is in."""
+    return any(t.pos_ == "NOUN" and t.is_lower for t in title.doc[title_start(title, linker):title.i])
+
+
+def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
+    for title, scope in titles_of(person, linker):
+        entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
+        window = person.doc[max(0, min(title.i, title_start(title, linker)) - 3):person.i]
+        former = "former" if any(t.lower_ in former_words() for t in [*scope, *window]) else ""
+        if entry.get("object"):
+            targets = [e for path in entry["object"] for t in follow(title, path) for e in linker.entities(t)]
+        else:
+            targets = [e for t in scope for e in [(linker.resolution.tokens.get(t.i), t)]
+                       if e[0] and e[0] != key and linker.type_of(e[0]) in ("Country", "Organization", "Territory")]
+        predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
+        for obj, token in targets[:1]:
+            found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
+                         start_confidence("fact_role"), title_phrase(title, person, linker), former)
+            if found:
+                yield found
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The noun-phrase fact patterns of ``ontologies/lexicon/facts.json``."""
+    return load_json("lexicon/facts.json")
+
+
+def owner_facts(head: Token, key: str, linker: Linker) -> Iterator[Relation]:
+    """Organisations of a country ('Israel's Ratio Petroleum'), makers of products ('NSO's Pegasus')."""
+    kind = linker.type_of(key)
+    for child in head.children:
+        other = linker.resolution.tokens.get(child.i)
+        if not other or other == key or child.dep_ not in patterns()["owner_deps"] \
+                or "-" in {t.text for t in head.doc[min(child.i, head.i):max(child.i, head.i)]}:
+            continue  # 'the Israel-Hamas war' names two sides, not an owner
+        for owner in patterns()["owners"]:
+            if kind == owner["owned"] and linker.type_of(other) == owner["owner"]:
+                yield fact(key, owner["predicate"], other, head, owner["rule"], [child], start_confidence("fact_owner"))
+
+
+@lru_cache(maxsize=1)
+def appositions() -> dict[str, dict]:
+    """Apposition head word -> its entry ('Poland, a member of NATO'), from roles.json."""
+    entries = load_json("lexicon/roles.json")["appositions"]
+    return {word: entry for entry in entries for word in entry["words"]}
+
+
+def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Poland, a member of NATO', 'China, North Korea's main ally': appositions of belonging."""
+    for token in tokens_of(doc):
+        member = linker.resolution.tokens.get(token.head.i)
+        entry = appositions().get(token.lemma_.lower())
+        if token.dep_ != "appos" or entry is None or not member:
+            continue
+        types = entry.get("object_types")
+        found = [e for path in entry["object"] for t in follow(token, path) for e in linker.entities(t)]
+        for obj, obj_token in found[:1]:
+            if not types or linker.type_of(obj) in types:
+                yield fact(member, entry["predicate"], obj, token, entry["id"], [token.head, obj_token],
+                           entry["confidence"])
+
+
+def based_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Paris-based organisation Forbidden Stories'."""
+    based = patterns()["based"]
+    for token in tokens_of(doc):
+        if token.lower_ not in based["words"] or token.i < 2 or doc[token.i - 1].text != "-":
+            continue
+        place = linker.resolution.tokens.get(token.i - 2)
+        if not place or linker.type_of(place) not in based["places"]:
+            continue
+        for candidate in doc[token.i + 1:min(len(doc), token.i + 1 + based["window"])]:
+            org = linker.resolution.tokens.get(candidate.i)
+            if org and linker.type_of(org) in based["organisations"]:
+                yield fact(org, based["predicate"], place, token, "based", [doc[token.i - 2], candidate],
+                           start_confidence("fact_based"))
+                break
+
+
+def location_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'Dakhla in Western Sahara', 'Rabat, Morocco': a place inside a larger one."""
+    tokens, located = linker.resolution.tokens, patterns()["located"]
+    for token in tokens_of(doc)[1:-1]:
+        if token.lower_ not in located["words"] or not tokens.get(token.i - 1) or not tokens.get(token.i + 1):
+            continue
+        inner, outer = tokens[token.i - 1], tokens[token.i + 1]
+        named = linker.resolution.entities[outer]
+        if token.lower_ == "," and doc[token.i + 1].text not in (named.label, *named.aliases):
+            continue
+        if linker.type_of(inner) in located["inner"] and linker.type_of(outer) in located["outer"] and (
+                token.lower_ != "," or token.i + 2 >= len(doc) or not tokens.get(token.i + 2) == outer
+                or doc[token.i + 2].is_punct):
+            yield fact(inner, located["predicate"], outer, token, "located-in", [doc[token.i - 1], doc[token.i + 1]],
+                       start_confidence("fact_located"))
+
+
+def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'the former Spanish colony' (when it refers to a known territory)."""
+    colonies = patterns()["colonies"]
+    for token in tokens_of(doc):
+        territory = linker.resolution.tokens.get(token.i)
+        if token.lemma_.lower() not in colonies["words"] or not territory:
+            continue
+        for child in token.children:
+            ruler = linker.resolution.tokens.get(child.i)
+            if ruler and child.dep_ in colonies["deps"] and linker.type_of(ruler) in colonies["rulers"]:
+                former = any(c.lower_ in former_words() for c in token.children)
+                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child], start_confidence("fact_colony"),
+                           status="former" if former else "")
+
+
+def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """Every static fact stated by a noun phrase of the document."""
+    seen_heads: set[int] = set()
+    for token in tokens_of(doc):
+        key = linker.resolution.tokens.get(token.i)
+        if not key or token.head.i in seen_heads:
+            continue
+        if token.head.i != token.i and linker.resolution.tokens.get(token.head.i) == key:
+            continue
+        kind = linker.type_of(key)
+        if kind == "Person":
+            yield from role_facts(token, key, linker)
+        elif kind in ("Organization", "Product"):
+            yield from (f for f in owner_facts(token, key, linker) if f)
+    for family in (member_facts, based_facts, location_facts, colony_facts):
+        yield from (f for f in family(doc, linker) if f)

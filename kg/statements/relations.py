@@ -1,0 +1,284 @@
+"""Relations and events from dependency parses, driven by ``ontologies/lexicon/relations.json``.
+
+A frame names trigger lemmas (a verb such as *sign*, or a noun such as *visit*) and
+argument paths through the dependency tree; this module walks them and links the
+tokens it reaches to resolved entities.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from kg.statements.clauses import clause_prepositions, verb_subjects
+from kg.errors import KgError
+from kg.lexicon import confidence as start_confidence
+from kg.lexicon import load_json
+from kg.entities.linker import Linker, follow
+from kg.model import Predicate
+from kg.parse.sentences import sentence_of
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One rule: trigger lemmas, a predicate and where to find its arguments."""
+
+    id: str
+    kind: str
+    lemmas: frozenset[str]
+    predicate: str
+    object: tuple[str, ...]
+    subject: tuple[str, ...] = ()
+    dobj: frozenset[str] = frozenset()
+    particle: str = ""
+    object_types: frozenset[str] = frozenset()
+    named_object: bool = False
+    requires_as: frozenset[str] = frozenset()
+    acl: frozenset[str] = frozenset()
+    partner: str = ""
+    pair: bool = False
+    light: bool = False
+    accuser: bool = False
+    parties: bool = False
+    inverse: bool = False
+
+
+#: Where the other parties of a brokered deal are: 'X brokered the deal ... with Y'.
+PARTIES = Frame("parties", "noun", frozenset(), "", ("@with", "dobj.@with"))
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation found in one sentence, before modality and time are added."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger: int
+    rule: str
+    tokens: tuple[int, ...]
+    confidence: float
+    role: str = ""
+    status: str = ""
+    label: str = ""
+
+
+@lru_cache(maxsize=1)
+def predicates() -> dict[str, Predicate]:
+    """The ontology properties the rules can produce."""
+    data = load_json("lexicon/relations.json")["predicates"]
+    return {name: Predicate(id=name, label=p["label"], cameo=p.get("cameo"), wikidata=p.get("wikidata"),
+                            symmetric=p.get("symmetric", False), kind=p.get("kind", "event"))
+            for name, p in data.items()}
+
+
+SEQUENCES = {"object": tuple, "subject": tuple}  # paths keep their order; word lists are sets
+
+
+def frame_of(kind: str, raw: dict) -> Frame:
+    """A frame from its lexicon entry (keys and types already checked by relations.schema.json)."""
+    fields = {key: SEQUENCES.get(key, frozenset)(value) if isinstance(value, list) else value
+              for key, value in raw.items()}
+    return Frame(kind=kind, **{"object": (), **fields})
+
+
+@lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    """Every verb and noun frame, checked against the predicate list."""
+    data = load_json("lexicon/relations.json")
+    known = predicates()
+    for raw in (*data["verb_frames"], *data["noun_frames"]):
+        if raw["predicate"] not in known:
+            raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
+                          "add it under 'predicates'", 1)
+    return tuple(frame_of(kind.split("_")[0], raw) for kind in ("verb_frames", "noun_frames") for raw in data[kind])
+
+
+@lru_cache(maxsize=1)
+def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
+    """(lexicon position, frame) of the frames each trigger word may start."""
+    index: dict[str, list[tuple[int, Frame]]] = {}
+    for rank, frame in enumerate(frames()):
+        for word in frame.lemmas:
+            index.setdefault(word, []).append((rank, frame))
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@lru_cache(maxsize=1)
+def partner_predicates() -> dict[str, frozenset[str]]:
+    """Where a frame's missing partner is found: the last ties event, or the last accusation."""
+    return {k: frozenset(v) for k, v in load_json("lexicon/relations.json")["partner_predicates"].items()}
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    return frozenset(load_json("lexicon/relations.json")["light_verbs"])
+
+
+def passive_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = None) -> list[tuple[str, Token]]:
+    """The first object path of the frame that reaches an entity of an allowed type."""
+    for start in (trigger, extra) if extra is not None else (trigger,):
+        for path in frame.object:
+            if path == "dobj" and passive_objects(start):
+                reached = passive_objects(start)
+            elif path.endswith(".*Product"):
+                reached = [t for head in follow(start, path.split(".")[0]) for t in head.subtree]
+                found = [(k, t) for t in reached for k in [linker.resolution.tokens.get(t.i)]
+                         if k and linker.type_of(k) == "Product"]
+                if found:
+                    return found[:1]
+                continue
+            else:
+                reached = follow(start, path)
+            found = [(k, t) for token in reached for k, t in linker.entities(token)
+                     if (not frame.object_types or linker.type_of(k) in frame.object_types)
+                     and (not frame.named_object or linker.names(t, k))]
+            if found:
+                return found
+    return []
+
+
+def dobj_of(verb: Token) -> Token | None:
+    """The direct object, the passive subject, or the noun a participle modifies ('a deal signed by')."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return found if found is not None or verb.dep_ != "acl" else verb.head
+
+
+def verb_matches(verb: Token, frame: Frame) -> bool:
+    """Trigger lemma, required object noun, particle and 'as' complement all agree."""
+    if verb.lemma_.lower() not in frame.lemmas or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle for c in verb.children):
+        return False
+    if frame.dobj:
+        obj = dobj_of(verb)
+        if obj is None or (obj.lemma_.lower() not in frame.dobj and obj.lower_ not in frame.dobj):
+            return False
+    if frame.requires_as:
+        complements = [t.lemma_.lower() for path in ("@as", "ccomp", "oprd") for t in follow(verb, path)]
+        if not frame.requires_as.intersection(complements):
+            return False
+    return True
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light_verbs() and head.pos_ == "VERB":
+        return head
+    return None
+
+
+def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[str, Token]]:
+    """'an agreement between the two countries': the other country of the sentence."""
+    sentence = sentence_of(trigger)
+    text = sentence.text.lower()
+    if not any(cue in text for cue in ("between", "bilateral", "two countries", "both countries")):
+        return []
+    for token in sentence:
+        key = linker.resolution.tokens.get(token.i)
+        if key and key != subject and linker.type_of(key) == "Country" \
+                and token.i not in linker.resolution.demonym:
+            return [(key, token)]
+    return []
+
+
+def partner_ties(subject: str, earlier: list[Relation]) -> list[str]:
+    """'broke them off': the other party of the last ties event of the subject."""
+    for relation in reversed(earlier):
+        if relation.predicate in partner_predicates()["ties"] and subject in (relation.subject, relation.object):
+            return [relation.object if relation.subject == subject else relation.subject]
+    return []
+
+
+def make_relation(subject: str, predicate: str, obj: str, trigger: Token, rule: str, tokens: list[Token],
+                  linker: Linker, confidence: float) -> Relation | None:
+    """A relation between two different entities; each argument found by inference costs confidence."""
+    if subject == obj:
+        return None
+    inferred = sum(1 for t in tokens if t.i in linker.resolution.inferred)
+    table = load_json("lexicon/confidence.json")
+    return Relation(subject=subject, predicate=predicate, object=obj, trigger=trigger.i, rule=rule,
+                    tokens=tuple(sorted({trigger.i, *(t.i for t in tokens)})),
+                    confidence=round(max(table["floor"], confidence - table["per_inferred_argument"] * inferred), 2))
+
+
+def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Token],
+         linker: Linker, confidence: float) -> Relation | None:
+    if frame.inverse:
+        subject, obj = obj, subject
+    return make_relation(subject, frame.predicate, obj, trigger, frame.id, tokens, linker, confidence)
+
+
+def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Relation]) -> Iterator[Relation]:
+    subjects = verb_subjects(verb, linker, intransitive="dobj" not in frame.object)
+    found = objects(verb, frame, linker)
+    for subject, subject_token in subjects:
+        pairs = [(k, t, start_confidence("frame_verb_object")) for k, t in found]
+        if not pairs and frame.partner == "between":
+            pairs = [(k, t, start_confidence("frame_partner_between")) for k, t in partner_between(verb, subject, linker)]
+        if not pairs and frame.partner:
+            pairs = [(k, t, start_confidence("frame_partner_coordination")) for k, t in subjects if k != subject]
+        if not pairs and frame.partner == "ties":
+            pairs = [(k, verb, start_confidence("frame_partner_ties")) for k in partner_ties(subject, earlier)]
+        if not pairs and frame.partner == "accuser":
+            pairs = [(r.subject, verb, start_confidence("frame_partner_accuser")) for r in earlier[::-1]
+                     if r.predicate in partner_predicates()["accuser"]
+                     and r.object == subject][:1]
+        for obj, obj_token, confidence in pairs:
+            relation = make(subject, frame, obj, verb, [subject_token, obj_token], linker, confidence)
+            if relation:
+                yield relation
+
+
+def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relation]:
+    if frame.acl:
+        participles = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in frame.acl]
+        if not participles:
+            return
+        actors = follow(participles[0], "agent") + follow(participles[0], "nsubj")
+        subjects = linker.entities(actors[0]) if actors else []
+    else:
+        subjects = [e for path in frame.subject for t in follow(noun, path) for e in linker.entities(t)]
+    light = light_verb_of(noun)
+    if not subjects and light is not None:
+        subjects = verb_subjects(light, linker)
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
+        subjects = verb_subjects(noun.head.head, linker)
+    governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
+    found = objects(noun, frame, linker, light or governor)
+    if frame.pair and not subjects and len(found) > 1:
+        subjects, found = found[:1], found[1:]
+    if frame.pair and not found and len(subjects) > 1:
+        subjects, found = subjects[:1], subjects[1:]
+    if frame.accuser or frame.parties:
+        clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+        found = found or verb_subjects(clause, linker)
+        if frame.parties:
+            found += objects(clause, PARTIES, linker)
+    for subject, subject_token in subjects:
+        for obj, obj_token in found:
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start_confidence("frame_noun"))
+            if relation:
+                yield relation
+
+
+def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
+    """The relations of the first frame that matches at a token."""
+    by_word = frames_by_word()
+    candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
+    for _, frame in sorted(candidates.items()):
+        if frame.kind == "verb" and verb_matches(token, frame):
+            found = list(verb_relations(token, frame, linker, earlier))
+        elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
+            found = list(noun_relations(token, frame, linker))
+        else:
+            continue
+        if found:
+            return found
+    return []

@@ -1,0 +1,1 @@
+"""Stage 6, store: the persistent Oxigraph store (or a remote SPARQL 1.1 store), its writer process, SPARQL and named queries."""
