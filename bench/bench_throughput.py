@@ -29,7 +29,9 @@ from pathlib import Path
 import spacy
 
 from bench_scale import synthetic_records
-from kg.pipeline.corpus import store
+from kg.pipeline.corpus import run_corpus
+from kg.pipeline.executors import InProcess
+from kg.pipeline.sinks import StoreSink
 from kg.ingest.reader import read_articles
 from kg.parse.nlp import default_model, load_pipeline, resolve_model
 from kg.pipeline.extraction import Settings, extract_all
@@ -81,7 +83,8 @@ def main() -> None:
 
         def end_to_end(n: int) -> None:
             target = folder / f"store-{next(stores)}"
-            for _ in store([corpus], target, None, None, replace(settings, processes=n), Run([corpus], RunOptions())):
+            for _ in run_corpus([corpus], None, InProcess(replace(settings, processes=n)), StoreSink(target),
+                                Run([corpus], RunOptions())):
                 pass
 
         def extract(n: int) -> None:

@@ -1,6 +1,7 @@
 """The public API behind the CLI: read, extract, build, query."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -8,62 +9,59 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.pipeline.corpus import Stored
-from kg.pipeline.corpus import store as corpus_store
-from kg.graph.export import to_trig, to_turtle
 from kg.ingest.reader import read_articles
 from kg.model import Article, Statement
-from kg.pipeline.outputs import prepare_dir, write_files
-from kg.explore.page import render_page
+from kg.pipeline.corpus import run_corpus
+from kg.pipeline.executors import InProcess
 from kg.pipeline.extraction import Settings, extract_all
-from kg.graph.rdf import to_dataset, union
-from kg.statements.records import to_jsonl
 from kg.pipeline.report import Run, RunOptions
+from kg.pipeline.sinks import Files, StoreSink, Stored
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    """What ``build`` produced: the dataset, its statements and the files written."""
+    """What ``build`` wrote: the files, and how many articles and statements they hold.
 
-    dataset: Dataset
-    statements: tuple[Statement, ...]
+    ``dataset`` and ``graph`` read the written TriG and Turtle back (each time they are asked for),
+    and ``records()`` the statement records, so a build of any size holds nothing in memory.
+    """
+
+    out: Path
     files: tuple[Path, ...]
+    articles: int
+    statements: int
+
+    @property
+    def dataset(self) -> Dataset:
+        return Dataset().parse(self.out / "graph.trig", format="trig")
 
     @property
     def graph(self) -> Graph:
-        return union(self.dataset)
+        return Graph().parse(self.out / "graph.ttl", format="turtle")
+
+    def records(self) -> Iterator[dict]:
+        with (self.out / "statements.jsonl").open(encoding="utf-8") as lines:
+            yield from map(json.loads, lines)
 
 
 def extract_files(paths: Iterable[Path], published: date | None = None,
                   settings: Settings = Settings()) -> list[tuple[Article, tuple[Statement, ...]]]:
-    """Statements of every article in ``paths`` (files or folders)."""
+    """Statements of every article in ``paths`` (files or folders), in memory."""
     return list(extract_all(read_articles(list(paths), published), settings))
 
 
 def build(paths: Iterable[Path], out: Path, published: date | None = None,
           settings: Settings = Settings()) -> BuildResult:
-    """Extract, then write graph.ttl, graph.trig, statements.jsonl and graph.html into ``out``."""
-    prepare_dir(out)
-    results = extract_files(paths, published, settings)
-    dataset = to_dataset(results)
-    statements = tuple(s for _, found in results for s in found)
-    files = write_outputs(dataset, to_jsonl(statements), out, ", ".join(a.title or a.id for a, _ in results))
-    return BuildResult(dataset, statements, files)
-
-
-def write_outputs(dataset: Dataset, records: str, out: Path, title: str,
-                  graph: Graph | None = None) -> tuple[Path, ...]:
-    """Write graph.ttl, graph.trig, statements.jsonl (``records``) and graph.html into ``out``, atomically;
-    ``graph`` is the dataset's union when the caller has it already."""
-    graph = union(dataset) if graph is None else graph
-    files = {
-        out / "graph.ttl": to_turtle(dataset),
-        out / "graph.trig": to_trig(dataset),
-        out / "statements.jsonl": records,
-        out / "graph.html": render_page(graph, title=title[:120]),
-    }
-    write_files(files)
-    return tuple(files)
+    """Extract, then write graph.ttl, graph.trig, statements.jsonl and graph.html into ``out`` (all or none),
+    streaming. An article whose extraction fails is reported on stderr and left out; the others are
+    written, then a KgError (exit code 3) says which failed."""
+    files = list(paths)
+    sink = Files(out)
+    with Run(files, RunOptions()) as run:
+        for _ in run_corpus(files, published, InProcess(settings), sink, run):
+            pass
+    run.finish()
+    return BuildResult(out, sink.files, run.articles, run.statements)
 
 
 def store_articles(paths: Iterable[Path], store: str | Path, update_url: str | None = None,
@@ -73,4 +71,5 @@ def store_articles(paths: Iterable[Path], store: str | Path, update_url: str | N
     ``unchanged``. An article whose extraction fails is reported on stderr (traceback in the error log)
     and left out. Open the store afterwards with :func:`kg.open_store` to query or count it."""
     files = list(paths)
-    yield from corpus_store(files, store, update_url, published, settings, Run(files, RunOptions()))
+    yield from run_corpus(files, published, InProcess(settings), StoreSink(store, update_url),
+                          Run(files, RunOptions()))

@@ -192,7 +192,7 @@ def test_hostile_article_executes_nothing(browser, tmp_path):
     article = tmp_path / "hostile.txt"
     article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
     built = kg.build([article], out=tmp_path / "built", published=PUBLISHED)
-    assert any("<script>" in s.evidence.sentence for s in built.statements)
+    assert any("<script>" in record["source"]["sentence"] for record in built.records())
     direct = tmp_path / "direct.html"
     direct.write_text(kg.render_page(hostile_graph(), "<img src=x onerror=window.__pwned=9>"), encoding="utf-8")
     for path in (tmp_path / "built" / "graph.html", direct):

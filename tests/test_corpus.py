@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
+from kg.cli import graph  # noqa: F401  (registers kg export)
 from kg.cli.main import app
 from kg.ingest.reader import read_articles
 from kg.pipeline.extraction import Settings, extract_all
@@ -168,3 +169,24 @@ def test_entities_merge_across_articles_in_the_store(tmp_path):
     finally:
         store.close()
     assert len({row[0] for row in rows}) == 1 and len({row[1] for row in rows}) == 2
+
+
+def test_every_build_path_gives_the_same_graph(tmp_path):
+    """``kg build --out``, ``kg build --store`` then ``kg export``, and ``kg.build`` go through one orchestrator."""
+    import kg as api
+
+    for command in (("build", CORPUS, "--out", tmp_path / "files"), ("build", CORPUS, "--store", tmp_path / "store"),
+                    ("export", "--store", tmp_path / "store", "--format", "trig", "--out", tmp_path / "exported.trig")):
+        assert kg(*command).exit_code == 0
+    built = api.build([CORPUS], tmp_path / "api")
+    written = (tmp_path / "files" / "graph.trig").read_bytes()
+    assert written == (tmp_path / "exported.trig").read_bytes() == (tmp_path / "api" / "graph.trig").read_bytes()
+    assert (tmp_path / "files" / "statements.jsonl").read_bytes() == (tmp_path / "api" / "statements.jsonl").read_bytes()
+    assert built.articles == len(list(read_articles([CORPUS]))) and built.statements == len(list(built.records()))
+    assert not [p for p in (tmp_path / "files").iterdir() if p.name.startswith(".")], "the scratch store is left"
+
+
+def test_a_corpus_page_is_titled_by_its_articles_and_dates(tmp_path):
+    kg("build", CORPUS, "--out", tmp_path)
+    count = len(list(read_articles([CORPUS])))
+    assert f"<title>{count} articles" in (tmp_path / "graph.html").read_text(encoding="utf-8")

@@ -13,14 +13,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.pipeline import corpus
-from kg.api import write_outputs
 from kg.errors import KgError
-from kg.pipeline.failures import default_log
-from kg.pipeline.outputs import prepare_dir
+from kg.pipeline.corpus import run_corpus
+from kg.pipeline.executors import executor
 from kg.pipeline.extraction import Settings
-from kg.graph.rdf import union
+from kg.pipeline.failures import default_log
 from kg.pipeline.report import Run, RunOptions
+from kg.pipeline.sinks import Files, Records, StoreSink
 from kg.store.backend import open_store
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
@@ -37,9 +36,8 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
                 options: RunOptions) -> None:
     """``kg extract``: statement records on stdout as they come, counts on stderr."""
     with Run(files, options) as run:
-        for text in corpus.records(files, published, settings, run, explain):
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        for _ in run_corpus(files, published, executor(settings, options.scheduler), Records(sys.stdout, explain), run):
+            pass
     if run.skipped or run.failures or options.progress:
         typer.echo(f"kg: {run.summary()}", err=True)
     run.check()
@@ -50,7 +48,8 @@ def build_store(files: list[Path], store: str, update_url: str | None, published
                 settings: Settings, run: Run) -> str:
     """Add the articles to ``store``, a line per article on stderr unless a progress bar shows; what was done."""
     counts: Counter[str] = Counter()
-    for stored in corpus.store(files, store, update_url, published, settings, run):
+    for stored in run_corpus(files, published, executor(settings, run.options.scheduler),
+                             StoreSink(store, update_url), run):
         counts[stored.action] += 1
         if not run.options.progress:
             detail = f" ({stored.statements} statements, {stored.triples} triples)" if stored.action == "added" else ""
@@ -70,22 +69,20 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
     folder = None if store else out or Path("outputs")
-    created = folder is not None and not folder.exists()
-    folder = folder and prepare_dir(folder)
     with Run(files, replace(options, error_log=options.error_log or default_log(folder))) as run:
         if store:
             written = build_store(files, store, update_url, published, settings, run)
         else:
-            try:
-                dataset, records, title = corpus.dataset(files, published, settings, run)
-                run.check()
-                merged = union(dataset)
-                paths = write_outputs(dataset, records, folder, title, merged)
-                written = f"{', '.join(map(str, paths))}; the merged graph holds {len(merged)} triples"
-            except BaseException:
-                if created and folder.is_dir() and not any(folder.iterdir()):  # leave no empty folder behind
-                    folder.rmdir()
-                raise
+            written = build_files(files, folder, published, settings, run)
     run.check()
     typer.echo(f"kg: {run.summary()} -> {written}", err=True)
     run.finish()
+
+
+def build_files(files: list[Path], folder: Path, published: date | None, settings: Settings, run: Run) -> str:
+    """Write the files of ``folder``; what was written."""
+    sink = Files(folder)
+    for _ in run_corpus(files, published, executor(settings, run.options.scheduler), sink, run):
+        pass
+    run.check()
+    return f"{', '.join(map(str, sink.files))}; the merged graph holds {sink.triples} triples"

@@ -1,9 +1,8 @@
 """Extraction past one machine: groups of articles run on a Dask distributed cluster.
 
 Each worker loads the pipeline once (a worker plugin) and sends back one :class:`Shard` per group:
-the articles' named graphs as N-Quads and their statement records as JSON Lines. Groups are
-submitted a few at a time, so memory stays flat, and shards come back in input order, so the
-graph and the records are the same as a single process makes. Workers need the same kg and spaCy
+the statements of each article. Groups are submitted a few at a time, so memory stays flat, and
+shards come back in input order, so the graph and the records are the same as a single process makes. Workers need the same kg and spaCy
 model installed as the client, and one thread each: ``dask worker ADDRESS --nthreads 1``.
 """
 from __future__ import annotations
@@ -17,27 +16,19 @@ from distributed import Client, WorkerPlugin
 
 from kg.errors import KgError
 from kg.pipeline.failures import Failure
-from kg.model import Article
+from kg.model import Article, Statement
 from kg.parse.nlp import resolve_model
 from kg.pipeline.extraction import Settings, extract_all, warm
-from kg.graph.rdf import article_graph, to_nquads
-from kg.statements.records import to_jsonl
-from kg.pipeline.report import MAX_STATEMENTS
 
 CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True, slots=True)
 class Shard:
-    """What a worker returns for a group: N-Quads, statement records, the articles that failed and those
-    whose statements were capped at MAX_STATEMENTS."""
+    """What a worker returns for a group: each article's statements, and the articles that failed."""
 
-    articles: tuple[str, ...]
-    statements: tuple[int, ...]
-    nquads: str
-    records: str
+    found: tuple[tuple[str, tuple[Statement, ...]], ...]
     failures: tuple[tuple[Article, Failure], ...] = ()
-    truncated: tuple[tuple[Article, int], ...] = ()  # (article without its text, statements found) when capped
 
 
 class PipelineLoader(WorkerPlugin):
@@ -52,16 +43,12 @@ class PipelineLoader(WorkerPlugin):
         warm(self.settings)
 
 
-def extract_shard(articles: list[Article], settings: Settings, explain: bool, keep_going: bool) -> Shard:
-    """Run on a worker: the shard of one group of articles."""
+def extract_shard(articles: list[Article], settings: Settings, keep_going: bool) -> Shard:
+    """Run on a worker: the statements of one group of articles (the client holds the articles themselves)."""
     failures: list[tuple[Article, Failure]] = []
     on_error = (lambda article, error: failures.append((article, error))) if keep_going else None
-    found_all = list(extract_all(articles, settings, on_error))
-    truncated = tuple((replace(a, text=""), len(found)) for a, found in found_all if len(found) > MAX_STATEMENTS)
-    results = [(article, found[:MAX_STATEMENTS]) for article, found in found_all]
-    return Shard(tuple(a.id for a, _ in results), tuple(len(found) for _, found in results),
-                 to_nquads(article_graph(article, found) for article, found in results),
-                 to_jsonl((s for _, found in results for s in found), explain), tuple(failures), truncated)
+    found = tuple((article.id, statements) for article, statements in extract_all(articles, settings, on_error))
+    return Shard(found, tuple(failures))
 
 
 def connect(address: str) -> Client:
@@ -80,8 +67,8 @@ def connect(address: str) -> Client:
 
 
 def extract_distributed(articles: Iterable[Article], settings: Settings, address: str, *,
-                        explain: bool = False, keep_going: bool = False) -> Iterator[Shard]:
-    """Shards of ``articles`` extracted on the cluster at ``address``, in input order."""
+                        keep_going: bool = False) -> Iterator[tuple[list[Article], Shard]]:
+    """Each group of ``articles`` with its shard, extracted on the cluster at ``address``, in input order."""
     resolve_model(settings.model)
     single = replace(settings, processes=1)
     client = connect(address)
@@ -91,13 +78,17 @@ def extract_distributed(articles: Iterable[Article], settings: Settings, address
         pending: deque = deque()
         stream = iter(articles)
         while group := list(islice(stream, settings.batch_size)):
-            pending.append(client.submit(extract_shard, group, single, explain, keep_going, pure=False))
+            pending.append((group, client.submit(extract_shard, group, single, keep_going, pure=False)))
             if len(pending) > window:
-                yield on_workers(pending.popleft().result)
+                yield finished(*pending.popleft())
         while pending:
-            yield on_workers(pending.popleft().result)
+            yield finished(*pending.popleft())
     finally:
         client.close()
+
+
+def finished(group: list[Article], future) -> tuple[list[Article], Shard]:
+    return group, on_workers(future.result)
 
 
 def on_workers(call, *args):

@@ -27,8 +27,9 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_files(files: Mapping[Path, str | bytes]) -> None:
-    """Write every file to a temporary neighbour first, then rename them all into place.
+def write_files(files: Mapping[Path, str | bytes | Path]) -> None:
+    """Write every file to a temporary neighbour first, then rename them all into place; a Path value is
+    a file already written on the same file system, moved into place with the others.
 
     Each file gets the mode the user's umask gives (a temporary file alone would stay 0600).
     """
@@ -37,6 +38,10 @@ def write_files(files: Mapping[Path, str | bytes]) -> None:
     try:
         for path, content in files.items():
             prepare_dir(path.parent)
+            if isinstance(content, Path):
+                os.chmod(content, mode)
+                staged.append((content, path))
+                continue
             handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.fchmod(handle, mode)
             with os.fdopen(handle, "wb") as stream:
