@@ -11,21 +11,33 @@ from importlib import import_module
 
 #: Public name -> the module that defines it.
 EXPORTS = {
-    **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "explore.analytics"),
-    **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
-    "KgError": "errors",
-    "read_articles": "ingest.reader",
-    "ROOT": "lexicon",
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),
-    "resolve_query": "store.named_queries",
-    **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "explore.page"),
+    "KgError": "errors",
+    "ROOT": "lexicon",
+    "article_iri": "iri",
+    **dict.fromkeys(("read_articles", "parse_date"), "ingest.reader"),
+    "default_model": "parse.nlp",
     **dict.fromkeys(("Settings", "extract", "extract_all"), "pipeline.extraction"),
-    **dict.fromkeys(("format_result", "run_query"), "store.query"),
-    **dict.fromkeys(("to_dataset", "union"), "graph.rdf"),
     "statement_record": "statements.records",
+    **dict.fromkeys(("to_dataset", "union"), "graph.rdf"),
+    **dict.fromkeys(("export", "EXPORT_FORMATS"), "graph.export"),
+    "validate": "graph.validate",
     **dict.fromkeys(("open_dataset", "open_store"), "store.backend"),
+    **dict.fromkeys(("format_result", "run_query", "QUERY_FORMATS"), "store.query"),
+    **dict.fromkeys(("resolve_query", "named_query_listing"), "store.named_queries"),
+    **dict.fromkeys(("ServeSettings", "make_server"), "serve.server"),
+    **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "explore.analytics"),
+    **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "explore.page"),
+    "run_corpus": "pipeline.corpus",
+    **dict.fromkeys(("executor", "InProcess", "OnDask"), "pipeline.executors"),
+    **dict.fromkeys(("RecordSink", "StoreSink", "FileSink", "Stored"), "pipeline.sinks"),
+    **dict.fromkeys(("Run", "RunOptions"), "pipeline.report"),
+    "default_log": "pipeline.failures",
+    "write_files": "pipeline.outputs",
+    **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
 }
-ALIASES = {"resolve_query": "resolve"}
+ALIASES = {"resolve_query": "resolve", "named_query_listing": "listing", "EXPORT_FORMATS": "EXPORTERS",
+           "QUERY_FORMATS": "FORMATS"}
 
 __all__ = sorted(EXPORTS)
 __version__ = "0.1.0"

@@ -15,7 +15,7 @@ from kg.pipeline.corpus import run_corpus
 from kg.pipeline.executors import InProcess
 from kg.pipeline.extraction import Settings, extract_all
 from kg.pipeline.report import Run, RunOptions
-from kg.pipeline.sinks import Files, StoreSink, Stored
+from kg.pipeline.sinks import FileSink, StoreSink, Stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def build(paths: Iterable[Path], out: Path, published: date | None = None,
     streaming. An article whose extraction fails is reported on stderr and left out; the others are
     written, then a KgError (exit code 3) says which failed."""
     files = list(paths)
-    sink = Files(out)
+    sink = FileSink(out)
     with Run(files, RunOptions()) as run:
         for _ in run_corpus(files, published, InProcess(settings), sink, run):
             pass

@@ -61,6 +61,13 @@ def test_no_module_imports_the_command_line():
     assert not users
 
 
+def test_the_command_line_uses_only_the_public_api():
+    """The CLI is a thin layer: it imports ``kg`` (the names of ``kg/__init__.py``) and its own modules."""
+    internal = {module_name(p): sorted(m for m in imports(p) if m != "kg" and stage(m) != "cli")
+                for p in MODULES if stage(module_name(p)) == "cli" and module_name(p) != "kg.__main__"}
+    assert internal and not any(internal.values()), internal
+
+
 def test_no_import_cycle():
     graph = {module_name(p): {m for m in imports(p) if m != "kg"} for p in MODULES}
     done: set[str] = set()

@@ -37,8 +37,8 @@ def run(code: str) -> str:
     return printed.getvalue()
 
 
-def test_the_readme_has_its_two_api_examples():
-    assert len(EXAMPLES) == 2
+def test_the_readme_has_its_three_api_examples():
+    assert len(EXAMPLES) == 3
 
 
 def test_extract_and_build_as_the_readme_shows(project_copy):
@@ -47,7 +47,12 @@ def test_extract_and_build_as_the_readme_shows(project_copy):
     assert (project_copy / "outputs" / "graph.ttl").is_file() and re.search(r"\b\d{3,}\b", printed)
 
 
-def test_store_as_the_readme_shows(project_copy):
+def test_a_run_assembled_as_the_readme_shows(project_copy):
     printed = run(EXAMPLES[1])
+    assert printed.splitlines() == ["c1 added", "c2 added"]
+
+
+def test_store_as_the_readme_shows(project_copy):
+    printed = run(EXAMPLES[2])
     assert "c1 added" in printed and "c2 added" in printed
     assert (project_copy / "kgstore").is_dir()

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.errors import KgError
+from kg import KgError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into a knowledge graph you can explore and query.")

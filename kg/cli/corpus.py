@@ -13,14 +13,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.errors import KgError
-from kg.pipeline.corpus import run_corpus
-from kg.pipeline.executors import executor
-from kg.pipeline.extraction import Settings
-from kg.pipeline.failures import default_log
-from kg.pipeline.report import Run, RunOptions
-from kg.pipeline.sinks import Files, Records, StoreSink
-from kg.store.backend import open_store
+from kg import (
+    default_log, executor, FileSink, KgError, open_store, RecordSink, Run, run_corpus, RunOptions, Settings,
+    StoreSink,
+)
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
 Processes = Annotated[int, typer.Option(min=1, help="Extraction processes on this machine.")]
@@ -36,7 +32,7 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
                 options: RunOptions) -> None:
     """``kg extract``: statement records on stdout as they come, counts on stderr."""
     with Run(files, options) as run:
-        for _ in run_corpus(files, published, executor(settings, options.scheduler), Records(sys.stdout, explain), run):
+        for _ in run_corpus(files, published, executor(settings, options.scheduler), RecordSink(sys.stdout, explain), run):
             pass
     if run.skipped or run.failures or options.progress:
         typer.echo(f"kg: {run.summary()}", err=True)
@@ -81,7 +77,7 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
 
 def build_files(files: list[Path], folder: Path, published: date | None, settings: Settings, run: Run) -> str:
     """Write the files of ``folder``; what was written."""
-    sink = Files(folder)
+    sink = FileSink(folder)
     for _ in run_corpus(files, published, executor(settings, run.options.scheduler), sink, run):
         pass
     run.check()

@@ -6,14 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kg.explore.analytics import analyze as run_analysis
-from kg.explore.analytics import format_analysis
+from kg import analyze as run_analysis, format_analysis, KgError, open_dataset, render_ego_page, union, write_files
 from kg.cli.app import app, fail
-from kg.errors import KgError
-from kg.pipeline.outputs import write_files
-from kg.explore.page import render_ego_page
-from kg.graph.rdf import union
-from kg.store.backend import open_dataset
 
 
 @app.command()

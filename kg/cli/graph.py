@@ -9,14 +9,11 @@ import pyoxigraph
 import typer
 from rdflib import URIRef
 
+from kg import (
+    article_iri, export, EXPORT_FORMATS as EXPORTERS, format_result, KgError, named_query_listing as listing,
+    open_dataset, open_store, resolve_query as resolve, run_query, write_files,
+)
 from kg.cli.app import Store, UpdateUrl, app, fail
-from kg.errors import KgError
-from kg.graph.export import EXPORTERS, export
-from kg.iri import article_iri
-from kg.store.named_queries import listing, resolve
-from kg.pipeline.outputs import write_files
-from kg.store.query import format_result, run_query
-from kg.store.backend import open_dataset, open_store
 
 REPORT_LINES = 60
 Source = Annotated[Optional[str], typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")]
@@ -47,7 +44,7 @@ def run_query_command(graph: str | None, sparql: str | None, store: str | None, 
 @app.command()
 def validate(source: Source = None, store: Store = None):
     """Check a graph or store against the SHACL shapes (exit 1 if it does not conform)."""
-    from kg.graph.validate import validate as check
+    from kg import validate as check
 
     try:
         result = check(open_dataset(store or source or ""))
@@ -125,7 +122,7 @@ def serve(store: Annotated[Path, typer.Option(help="The store folder to serve.")
           read_timeout: Annotated[float, typer.Option(help="Seconds a connection may stay idle.")] = 10.0,
           max_connections: Annotated[int, typer.Option(help="Most open connections.")] = 512):
     """Serve a store as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql (a query page at /)."""
-    from kg.serve.server import ServeSettings, make_server
+    from kg import ServeSettings, make_server
 
     settings = ServeSettings(store, host, port, allow_update, token, allow_federation, timeout, max_rows,
                              max_bytes, workers, cors, read_timeout, max_connections)

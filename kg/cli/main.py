@@ -6,13 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from kg import default_model, KgError, parse_date, QUERY_FORMATS as FORMATS, Settings
 from kg.cli.app import Files, Gazetteer, Model, NewStore, Published, Store, UpdateUrl, app, fail
 from kg.cli.corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
-from kg.errors import KgError
-from kg.ingest.reader import parse_date
-from kg.parse.nlp import default_model
-from kg.pipeline.extraction import Settings
-from kg.store.query import FORMATS
+
 
 @app.command()
 def extract(files: Files, published: Published = None, model: Model = None,
@@ -26,8 +23,6 @@ def extract(files: Files, published: Published = None, model: Model = None,
         run_extract(files, parse_date(published), settings, explain, run_options(skip_bad, progress, scheduler))
     except KgError as error:
         fail(error)
-
-
 
 
 @app.command()

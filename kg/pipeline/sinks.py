@@ -47,13 +47,13 @@ class Sink(Protocol):
     def close(self) -> Iterator[Stored]: ...
 
 
-class Records:
+class RecordSink:
     """Statement records (the statement spec's JSON Lines) written to ``stream`` as each article ends."""
 
     def __init__(self, stream: TextIO, explain: bool = False):
         self.stream, self.explain = stream, explain
 
-    def __enter__(self) -> Records:
+    def __enter__(self) -> RecordSink:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
@@ -133,7 +133,7 @@ class StoreSink:
         return added(self.writer.close()) if self.writer is not None else iter(())
 
 
-class Files:
+class FileSink:
     """``graph.ttl``, ``graph.trig``, ``statements.jsonl`` and ``graph.html`` in ``folder``, all or none.
 
     The graphs go to a scratch store in the folder as they come (memory stays flat while extracting),
@@ -147,7 +147,7 @@ class Files:
         self.articles: list[tuple[str, str | None]] = []  # (title or id, ISO date) of each article
         self.triples = 0
 
-    def __enter__(self) -> Files:
+    def __enter__(self) -> FileSink:
         self.scratch = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=prepare_dir(self.folder)))
         self.store: StoreSink | None = StoreSink(self.scratch / "store").__enter__()
         self.records = (self.scratch / "statements.jsonl").open("w", encoding="utf-8")
