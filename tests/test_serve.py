@@ -188,6 +188,25 @@ def test_updates_need_the_flag_and_the_token(tmp_path):
         server.stop()
 
 
+def test_updates_keep_the_merged_default_graph(tmp_path):
+    """Queries without GRAPH read the merge of the article graphs; an update through the endpoint keeps it so."""
+    store = tmp_path / "store"
+    pyoxigraph.Store(str(store)).flush()
+    server = Server(store, "--allow-update", "--token", TOKEN)
+    ask = 'ASK { <http://e/x> <http://e/p> "x" }'
+    try:
+        for graph in ("g1", "g2"):
+            insert = f'INSERT DATA {{ GRAPH <http://e/{graph}> {{ <http://e/x> <http://e/p> "x" }} }}'
+            assert update(server.url, insert, TOKEN)[0] == 204
+        assert client(server.url, ask).queryAndConvert()["boolean"]
+        assert update(server.url, "DROP GRAPH <http://e/g1>", TOKEN)[0] == 204
+        assert client(server.url, ask).queryAndConvert()["boolean"], "g2 still holds it"
+        assert update(server.url, "DROP GRAPH <http://e/g2>", TOKEN)[0] == 204
+        assert not client(server.url, ask).queryAndConvert()["boolean"]
+    finally:
+        server.stop()
+
+
 def test_missing_store_is_a_clear_error(tmp_path):
     result = run_kg("serve", "--store", tmp_path / "none")
     assert result.returncode == 2 and "no store there" in result.stderr and "Traceback" not in result.stderr

@@ -13,6 +13,7 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from kg.serve.merge import update_merged
 from kg.serve.guard import Unreadable, network_use
 from kg.serve.protocol import GRAPH_TYPES, RESULT_TYPES, Preferences, choose
 from kg.vocab import PREFIXES
@@ -168,7 +169,7 @@ def execute(store: ox.Store, request: Request, limits: Limits, sandboxed: bool) 
         return refused
     try:
         if request.kind == "update":
-            store.update(request.text, prefixes=ALL_PREFIXES)
+            update_merged(store, request.text, lambda: store.update(request.text, prefixes=ALL_PREFIXES))
             return Reply(204, "text/plain", b"")
         graphs = {"default_graph": [ox.NamedNode(g) for g in request.default] or None,
                   "named_graphs": [ox.NamedNode(g) for g in request.named] or None}
