@@ -176,6 +176,14 @@ class ArticleGraph:
         return graph
 
 
+def rdflib_graph(triples: Iterable[ox.Triple]) -> Graph:
+    """Oxigraph triples as an rdflib graph, each distinct term converted once."""
+    graph, terms = bind_prefixes(Graph()), {}
+    for triple in triples:
+        graph.add(tuple(terms.get(t) or terms.setdefault(t, to_rdflib(t)) for t in triple))
+    return graph
+
+
 def to_rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
     """An rdflib term for an Oxigraph one; an xsd:string literal stays a plain literal, as rdflib writes it."""
     if isinstance(term, ox.NamedNode):
@@ -202,18 +210,6 @@ def to_dataset(results: Iterable[tuple[Article, Iterable[Statement]]]) -> Datase
     return dataset
 
 
-def to_nquads(graphs: Iterable[ArticleGraph]) -> str:
-    """Article graphs as N-Quads."""
-    quads = [quad for graph in graphs for quad in graph.quads()]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
-
-
-def from_nquads(text: str) -> dict[str, ArticleGraph]:
-    """The article graphs of N-Quads written by :func:`to_nquads`, by graph name."""
-    found: dict[str, list[ox.Triple]] = {}
-    for quad in ox.parse(text, format=ox.RdfFormat.N_QUADS):
-        found.setdefault(quad.graph_name.value, []).append(quad.triple)
-    return {name: ArticleGraph(URIRef(name), tuple(triples)) for name, triples in found.items()}
 
 
 OFFSETS = (OA.start, OA.end)

@@ -72,3 +72,23 @@ def trig(quads: Iterable[tuple]) -> str:
 
     found = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph(g)) for s, p, o, g in quads}
     return serialised(list(found), ox.RdfFormat.TRIG)
+
+
+OFFSETS = {ox.NamedNode(str(OA.start)), ox.NamedNode(str(OA.end))}
+INTEGER, NON_NEGATIVE = ox.NamedNode(str(XSD.integer)), ox.NamedNode(str(XSD.nonNegativeInteger))
+
+
+def as_written(quad: ox.Quad) -> ox.Quad:
+    """A stored quad as kg wrote it: Oxigraph keeps an offset's xsd:nonNegativeInteger as xsd:integer."""
+    if quad.predicate in OFFSETS and isinstance(quad.object, ox.Literal) and quad.object.datatype == INTEGER:
+        return ox.Quad(quad.subject, quad.predicate, ox.Literal(quad.object.value, datatype=NON_NEGATIVE),
+                       quad.graph_name)
+    return quad
+
+
+def store_files(store: ox.Store) -> tuple[str, str]:
+    """The Turtle and TriG of a store kg wrote, read straight from Oxigraph: Turtle is its merged default
+    graph, TriG its named graphs (each triple of the default graph is in one of them)."""
+    merged = [as_written(quad) for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
+    named = [as_written(quad) for quad in store if not isinstance(quad.graph_name, ox.DefaultGraph)]
+    return serialised(merged, ox.RdfFormat.TURTLE), serialised(named, ox.RdfFormat.TRIG)

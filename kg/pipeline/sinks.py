@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+
 from rdflib.namespace import DCTERMS
 
 from kg.errors import BadInput
 from kg.explore.page import render_page
-from kg.graph.export import to_trig, to_turtle
-from kg.graph.rdf import article_graph, union
+from kg.graph.rdf import article_graph, rdflib_graph
+from kg.graph.turtle import store_files
 from kg.iri import article_iri
 from kg.model import Article, Statement, content_hash
 from kg.pipeline.outputs import prepare_dir, write_files
 from kg.pipeline.report import Run
 from kg.statements.records import to_jsonl
-from kg.store.backend import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_dataset, open_snapshot, open_store
+from kg.store.backend import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot, open_store
 from kg.store.writer import AVAILABLE as WRITER_PROCESS
 from kg.store.writer import Writer
 
@@ -137,7 +138,8 @@ class FileSink:
     """``graph.ttl``, ``graph.trig``, ``statements.jsonl`` and ``graph.html`` in ``folder``, all or none.
 
     The graphs go to a scratch store in the folder as they come (memory stays flat while extracting),
-    and the files are written from it at the end, as ``kg export --store`` would write them.
+    and the files are written from it at the end, as ``kg export --store`` would write them: Turtle and
+    TriG straight from Oxigraph, the page from the merged graph.
     """
 
     def __init__(self, folder: Path, explain: bool = False):
@@ -176,11 +178,16 @@ class FileSink:
         self.store.__exit__(None, None, None)  # the writer process ends, and lets go of the store
         self.store = None
         self.records.close()
-        dataset = open_dataset(self.scratch / "store")
-        merged = union(dataset)
-        self.triples = len(merged)
-        self.files = write_outputs(dataset, self.scratch / "statements.jsonl", self.folder,
-                                   corpus_title(self.articles), merged)
+        store = ox.Store.read_only(str(self.scratch / "store"))
+        turtle, trig = store_files(store)
+        graph = rdflib_graph(quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        del store
+        self.triples = len(graph)
+        files = {self.folder / "graph.ttl": turtle, self.folder / "graph.trig": trig,
+                 self.folder / "statements.jsonl": self.scratch / "statements.jsonl",
+                 self.folder / "graph.html": render_page(graph, title=corpus_title(self.articles))}
+        write_files(files)
+        self.files = tuple(files)
 
 
 def corpus_title(articles: list[tuple[str, str | None]]) -> str:
@@ -191,20 +198,6 @@ def corpus_title(articles: list[tuple[str, str | None]]) -> str:
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else f", {dates[0]}" if dates else ""
     return f"{len(articles)} articles{span}"
 
-
-def write_outputs(dataset: Dataset, records: str | Path, out: Path, title: str,
-                  graph: Graph | None = None) -> tuple[Path, ...]:
-    """Write graph.ttl, graph.trig, statements.jsonl (``records``, text or a file to move) and graph.html
-    into ``out``, atomically; ``graph`` is the dataset's union when the caller has it already."""
-    graph = union(dataset) if graph is None else graph
-    files = {
-        out / "graph.ttl": to_turtle(dataset),
-        out / "graph.trig": to_trig(dataset),
-        out / "statements.jsonl": records,
-        out / "graph.html": render_page(graph, title=title[:120]),
-    }
-    write_files(files)
-    return tuple(files)
 
 
 def holds_articles(path: Path) -> bool:
