@@ -55,7 +55,7 @@ def check_schema(path: Path, data: Any) -> None:
     schema_file = schema_path(path)
     if not schema_file.is_file():
         raise KgError(f"{path}: no schema {schema_file}",
-                      "add one: a JSON Schema (2020-12) that refuses unknown keys, as every knowledge file is validated", 1)
+                      "add one: a JSON Schema (2020-12) refusing unknown keys; every knowledge file is validated", 1)
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(read_json(schema_file, "schema"))

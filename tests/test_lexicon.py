@@ -77,7 +77,8 @@ def test_a_typo_in_a_lexicon_key_is_refused_naming_file_and_place(tmp_path, monk
             lexicon.load_json("lexicon/relations.json")
     finally:
         lexicon.load_json.cache_clear()
-    assert "relations.json: at verb_frames/0: unknown key 'objekt' (did you mean 'object'?)" in str(refused.value)
+    assert "relations.json: at verb_frames/0: unknown key 'objekt' (did you mean 'object'?)" in str(refused.value), \
+        str(refused.value)
 
 
 def test_every_confidence_is_in_one_table_and_used():
@@ -143,7 +144,8 @@ def refusal(name: str) -> str:
 def test_the_knowledge_files_and_schemas_are_the_ones_expected():
     assert len(KNOWLEDGE) >= 14 and set(KNOWLEDGE) == set(NESTED)
     stems = sorted(name.rsplit("/", 1)[1].removesuffix(".json") for name in KNOWLEDGE)
-    assert stems == sorted(p.name.removesuffix(".schema.json") for p in SCHEMAS), "a file without schema, or the reverse"
+    schemas = sorted(p.name.removesuffix(".schema.json") for p in SCHEMAS)
+    assert stems == schemas, "a knowledge file without schema, a schema without file, or two files of one name"
 
 
 @pytest.mark.parametrize("name", KNOWLEDGE)
@@ -196,6 +198,6 @@ def test_the_schemas_name_the_types_and_statuses_of_the_model():
     from kg.model import STATUSES
 
     page = json.loads((lexicon.ONTOLOGIES / "schemas" / "page.schema.json").read_text(encoding="utf-8"))
-    contradiction = json.loads((lexicon.ONTOLOGIES / "schemas" / "contradiction.schema.json").read_text(encoding="utf-8"))
+    contradiction = json.loads((lexicon.ONTOLOGIES / "schemas" / "contradiction.schema.json").read_text("utf-8"))
     assert page["$defs"]["entity_type"]["enum"] == list(TYPES)
     assert page["$defs"]["status"]["enum"] == contradiction["$defs"]["status"]["enum"] == list(STATUSES)
