@@ -128,7 +128,7 @@ def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
             seats.setdefault(seat, key)
         for word in {info.get("demonym") or "", *data["extra_demonyms"].get(iso3, [])} - {""} - not_demonyms:
             demonyms.setdefault(word, key)
-            if not word.endswith(("s", "ese", "ish", "ch")) and " " not in word:
+            if not word.endswith(tuple(data["no_plural_endings"])) and " " not in word:
                 demonyms.setdefault(word + "s", key)
         regions[key] = (info.get("region") or "", info.get("subregion") or "")
     for epithet in data["epithets"]:

@@ -1,6 +1,7 @@
-"""Loading the knowledge files under ``ontologies/`` with validation."""
+"""Loading the knowledge files under ``ontologies/``, each validated against its schema."""
 from __future__ import annotations
 
+import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,8 @@ from kg.errors import KgError
 
 ROOT = Path(__file__).resolve().parent.parent  # the project folder kg runs from: ontologies/, examples/
 ONTOLOGIES = ROOT / "ontologies"
+SHOWN_ERRORS = 3  # schema errors named in one message; the rest are counted
+SHOWN_KEYS = 8  # allowed keys listed after an unknown one that resembles none of them
 
 
 def ontology_path(name: str) -> Path:
@@ -17,19 +20,19 @@ def ontology_path(name: str) -> Path:
     return ONTOLOGIES / name
 
 
+def schema_path(path: Path) -> Path:
+    """The schema of a knowledge file: ``ontologies/schemas/<name>.schema.json``."""
+    return ONTOLOGIES / "schemas" / f"{path.stem}.schema.json"
+
+
 @lru_cache(maxsize=None)
 def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Load a versioned JSON lexicon, checking that every entry has ``required`` keys.
-
-    All bad entries are reported at once.
-    """
+    """Load a versioned JSON lexicon, validated against its schema, checking that every entry has ``required``
+    keys. All bad entries are reported at once."""
     path = ontology_path(name)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise KgError(f"{path}: cannot load lexicon ({error})", "fix or restore the file", 1) from None
+    data = read_json(path, "lexicon")
     check_schema(path, data)
-    problems = [] if "version" in data else ["no 'version'"]
+    problems = []
     for number, entry in enumerate(data.get("entries", [])):
         missing = [key for key in required if key not in entry]
         if missing:
@@ -39,21 +42,49 @@ def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
     return data
 
 
+def read_json(path: Path, what: str) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise KgError(f"{path}: cannot load {what} ({error})", "fix or restore the file", 1) from None
+
+
 def check_schema(path: Path, data: Any) -> None:
-    """Validate a lexicon against ``ontologies/schemas/<name>.schema.json`` where there is one: an unknown key
-    (a typo such as 'objekt') or a wrong type is refused with the file and the place named."""
-    schema_path = ONTOLOGIES / "schemas" / f"{path.stem}.schema.json"
-    if not schema_path.is_file():
-        return
+    """Validate a lexicon against its schema, which every lexicon must have: an unknown key (a typo such as
+    'objekt') or a wrong type is refused with the file, the place and the key named."""
+    schema_file = schema_path(path)
+    if not schema_file.is_file():
+        raise KgError(f"{path}: no schema {schema_file}",
+                      "add one: a JSON Schema (2020-12) refusing unknown keys; every knowledge file is validated", 1)
     import jsonschema
 
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    validator = jsonschema.Draft202012Validator(read_json(schema_file, "schema"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path])
     if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "top level"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise KgError(f"{path}: at {where}: {errors[0].message}{more}",
-                      f"fix it: the allowed keys and types are in {schema_path}", 1)
+        shown = "; ".join(describe(error) for error in errors[:SHOWN_ERRORS])
+        more = f" (and {len(errors) - SHOWN_ERRORS} more)" if len(errors) > SHOWN_ERRORS else ""
+        raise KgError(f"{path}: {shown}{more}", f"fix it: the allowed keys and types are in {schema_file}", 1)
+
+
+def describe(error) -> str:
+    """One schema error: where, and what; an unknown key by its name ('objekt'), with the keys allowed there."""
+    where = "at " + ("/".join(str(p) for p in error.absolute_path) or "top level")
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        if known and unknown:
+            return f"{where}: " + ", ".join(f"unknown key '{key}'{suggestion(key, known)}" for key in unknown)
+    if error.validator in ("enum", "pattern") and list(error.relative_schema_path)[-2:-1] == ["propertyNames"]:
+        return f"{where}: key '{error.instance}' is not allowed ({error.message})"
+    return f"{where}: {error.message}"
+
+
+def suggestion(key: str, known: list[str]) -> str:
+    """' (did you mean 'object'?)' for a near miss, else the keys allowed when they are few."""
+    close = difflib.get_close_matches(key, known, 1)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    return f" (allowed: {', '.join(known)})" if len(known) <= SHOWN_KEYS else ""
 
 
 def confidence(how: str) -> float:

@@ -45,7 +45,7 @@ def is_locative(doc: Doc, mention: Mention) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in words()["locative_prepositions"]:
         return True
     after = doc[mention.token_end:mention.token_end + 2]
-    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "headquartered", "born")
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in words()["locative_participles"]
 
 
 def person_of(surface: str, people: dict[str, str]) -> str | None:

@@ -133,7 +133,7 @@ def speaker(verb: Token, linker: Linker) -> str | None:
 def according_to(verb: Token, linker: Linker) -> str | None:
     """'according to Amnesty International and Forbidden Stories': the source named."""
     for token in sentence_of(verb):
-        if token.lower_ != "according":
+        if token.lower_ not in cues()["according_to"]:
             continue
         phrase = [t for to in token.children if to.lower_ == "to" for o in to.children for t in o.subtree]
         if not phrase:

@@ -178,7 +178,7 @@ def partner_between(trigger: Token, subject: str, linker: Linker) -> list[tuple[
     """'an agreement between the two countries': the other country of the sentence."""
     sentence = sentence_of(trigger)
     text = sentence.text.lower()
-    if not any(cue in text for cue in ("between", "bilateral", "two countries", "both countries")):
+    if not any(cue in text for cue in load_json("lexicon/relations.json")["between_cues"]):
         return []
     for token in sentence:
         key = linker.resolution.tokens.get(token.i)

@@ -9,12 +9,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from kg.lexicon import load_json
 from kg.parse.sentences import sentence_of
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
 
@@ -69,7 +68,8 @@ def relative_date(words: list[str], published: date) -> str | None:
         return None  # a duration ('less than a year', 'two-day'), not a date
     step = -1 if "last" in words or "past" in words else 1 if "next" in words or "coming" in words else 0
     if "ago" in words:
-        step = -next((NUMBERS.get(w) or int(w) for w in words if w in NUMBERS or w.isdigit()), 1)
+        numbers = load_json("lexicon/time.json")["numbers"]
+        step = -next((numbers.get(w) or int(w) for w in words if w in numbers or w.isdigit()), 1)
     if unit == "day":
         return (published + timedelta(days=step)).isoformat()
     if unit == "year":
