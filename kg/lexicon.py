@@ -26,19 +26,11 @@ def schema_path(path: Path) -> Path:
 
 
 @lru_cache(maxsize=None)
-def load_json(name: str, required: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Load a versioned JSON lexicon, validated against its schema, checking that every entry has ``required``
-    keys. All bad entries are reported at once."""
+def load_json(name: str) -> dict[str, Any]:
+    """Load a versioned JSON knowledge file, validated against its schema (required keys included)."""
     path = ontology_path(name)
     data = read_json(path, "lexicon")
     check_schema(path, data)
-    problems = []
-    for number, entry in enumerate(data.get("entries", [])):
-        missing = [key for key in required if key not in entry]
-        if missing:
-            problems.append(f"entry {number} ({entry.get('id', '?')}): missing {', '.join(missing)}")
-    if problems:
-        raise KgError(f"{path}: " + "; ".join(problems), "fix these entries", 1)
     return data
 
 

@@ -66,7 +66,7 @@ class Summary:
 @lru_cache(maxsize=1)
 def exclusive_rules() -> tuple[Exclusive, ...]:
     """The exclusive predicates of the lexicon; a predicate the relation lexicon does not know is an error."""
-    data = load_json(RULES, required=("id", "predicate", "at_once"))
+    data = load_json(RULES)
     rules = tuple(Exclusive(e["id"], e["predicate"], bool(e["at_once"]), tuple(e.get("roles", ())))
                   for e in data["entries"])
     unknown = sorted({rule.predicate for rule in rules} - set(predicates()))

@@ -35,7 +35,7 @@ class Substitution:
 @lru_cache(maxsize=1)
 def substitutions() -> tuple[Substitution, ...]:
     """The spinner lexicon, compiled."""
-    entries = load_json("lexicon/spinner.json", required=("id", "match", "replace"))["entries"]
+    entries = load_json("lexicon/spinner.json")["entries"]
     return tuple(
         Substitution(
             id=e["id"],
@@ -64,7 +64,7 @@ def match_case(replacement: str, original: str) -> str:
 @lru_cache(maxsize=1)
 def noise_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Boilerplate to delete: datelines and page furniture."""
-    entries = load_json("lexicon/noise.json", required=("id", "pattern"))["entries"]
+    entries = load_json("lexicon/noise.json")["entries"]
     return tuple((e["id"], re.compile(e["pattern"], re.MULTILINE)) for e in entries)
 
 

@@ -27,7 +27,7 @@ def former_words() -> set[str]:
 @lru_cache(maxsize=1)
 def roles() -> dict[str, dict]:
     """Title word -> its role entry."""
-    entries = load_json("lexicon/roles.json", required=("id", "predicate", "words"))["entries"]
+    entries = load_json("lexicon/roles.json")["entries"]
     return {word: entry for entry in entries for word in entry["words"]}
 
 
