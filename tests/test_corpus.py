@@ -90,7 +90,7 @@ def test_rerunning_into_a_store_resumes_by_content_hash(mixed, tmp_path):
     assert "6 articles" in first.stderr
     (mixed / "new.txt").write_text("Kenya signed an agreement with Uganda on Monday to build a new railway line.")
     again = kg("build", mixed, "--skip-bad", "--store", store)
-    assert "1 articles" in again.stderr and "6 unchanged articles already in the store" in again.stderr
+    assert "kg: 1 article, " in again.stderr and "6 unchanged articles already in the store" in again.stderr
 
 
 def test_an_article_whose_extraction_fails_is_reported_and_the_rest_go_on(monkeypatch):

@@ -64,7 +64,7 @@ def test_extract_without_skip_bad_goes_on_too(broken):
     assert result.exit_code == 3
     failure_line(result.stderr)
     assert {json.loads(line)["article"] for line in result.stdout.splitlines()} == {"feed-001", "feed-003"}
-    assert "kg: 2 articles, " in result.stderr and "1 articles failed" in result.stderr
+    assert "kg: 2 articles, " in result.stderr and "1 article failed" in result.stderr
 
 
 def test_build_out_writes_the_others_and_logs_in_the_output_folder(broken, tmp_path):

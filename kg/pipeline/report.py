@@ -54,6 +54,11 @@ def estimate(paths: list[Path]) -> int | None:
     return total
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 class Run:
     """The standard-error side of a corpus run, and its counts; use it as a context manager."""
 
@@ -141,10 +146,10 @@ class Run:
         self.tick(1)
 
     def summary(self) -> str:
-        text = f"{self.articles} articles, {self.statements} statements"
-        text += f", {self.unchanged} unchanged articles already in the store" if self.unchanged else ""
-        text += f"; skipped {len(self.skipped)} bad inputs (listed above)" if self.skipped else ""
-        return text + (f"; {len(self.failures)} articles failed (listed above)" if self.failures else "")
+        text = f"{counted(self.articles, 'article')}, {counted(self.statements, 'statement')}"
+        text += f", {counted(self.unchanged, 'unchanged article')} already in the store" if self.unchanged else ""
+        text += f"; skipped {counted(len(self.skipped), 'bad input')} (listed above)" if self.skipped else ""
+        return text + (f"; {counted(len(self.failures), 'article')} failed (listed above)" if self.failures else "")
 
     def check(self) -> None:
         """Fail when bad inputs were skipped and nothing at all could be read."""
