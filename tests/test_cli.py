@@ -109,3 +109,16 @@ def test_missing_model_names_the_install_command():
     result = run_kg("extract", SEED, "--model", "en_core_web_lg")
     assert result.returncode == 2
     assert "pip install" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_query_csv_quotes_a_lone_carriage_return(tmp_path):
+    """SPARQL 1.1 CSV results: CRLF line ends, and a value holding a lone CR is quoted, so it reads back whole."""
+    import csv
+    import io
+
+    import kg
+
+    graph = kg.union(kg.to_dataset([]))
+    graph.parse(data='<http://e/x> <http://e/p> "one\\rtwo" .', format="nt")
+    text = kg.format_result(kg.run_query(graph, "SELECT ?o WHERE { ?s ?p ?o }"), "csv")
+    assert text.endswith("\r\n") and list(csv.reader(io.StringIO(text, newline=""))) == [["o"], ["one\rtwo"]]

@@ -65,7 +65,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
     names, data = rows(result)
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\r\n")  # SPARQL 1.1 CSV results: CRLF, so a lone \r is quoted
         writer.writerow(names)
         writer.writerows(data)
         return buffer.getvalue()
