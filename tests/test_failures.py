@@ -125,3 +125,41 @@ def test_a_failure_is_one_line_and_pickles():
         failure = Failure.of(error)
     assert "\n" not in failure.cause and len(failure.cause) < 400 and failure.cause.startswith("ValueError: two lines")
     assert "Traceback" in failure.trace and pickle.loads(pickle.dumps(failure)) == failure
+
+
+@pytest.mark.parametrize("stage", ["normalise", "parse"])
+def test_a_failure_in_normalisation_or_the_parse_is_the_article_s_own(monkeypatch, stage):
+    """Not only the rules: an article that breaks the normaliser or spaCy is left out and named; the others go on."""
+    import kg
+    from kg.pipeline import extraction
+
+    poison = "POISON"
+    if stage == "normalise":
+        real = extraction.normalise
+        monkeypatch.setattr(extraction, "normalise",
+                            lambda text: (_ for _ in ()).throw(ValueError("bad text")) if poison in text else real(text))
+    else:
+        load = extraction.load_pipeline
+
+        class Fragile:
+            def __init__(self, nlp):
+                self.nlp = nlp
+
+            def pipe(self, texts, batch_size):
+                if any(poison in text for text in texts):
+                    raise ValueError("bad text")
+                return self.nlp.pipe(texts, batch_size=batch_size)
+
+            def __call__(self, text):
+                if poison in text:
+                    raise ValueError("bad text")
+                return self.nlp(text)
+
+        monkeypatch.setattr(extraction, "load_pipeline", lambda *args: Fragile(load(*args)))
+    articles = [kg.Article(id=name, text=text) for name, text in (
+        ("a1", "Chile signed a trade agreement with Peru."), ("a2", f"{poison}: Chile criticised Peru."),
+        ("a3", "Peru criticised Chile over the border dispute."))]
+    failed = []
+    done = list(kg.extract_all(articles, kg.Settings(), lambda article, error: failed.append((article.id, error))))
+    assert [a.id for a, found in done if found] == ["a1", "a3"]
+    assert [(name, error.cause) for name, error in failed] == [("a2", "ValueError: bad text")]

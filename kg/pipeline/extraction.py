@@ -65,13 +65,37 @@ def statements_of(doc, text: NormalisedText, article: Article, base: int, settin
     return [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
 
 
-def pieces(articles: Iterable[Article]) -> Iterator[tuple[str, tuple]]:
-    """(piece of normalised text, (article, text, offset, is last piece)) for every article."""
+def pieces(articles: Iterable[Article], on_error: OnError | None) -> Iterator[tuple[str, tuple]]:
+    """(piece of normalised text, (article, text, offset, is last piece)) for every article; an article
+    whose normalisation raises is handed to ``on_error`` and left out."""
     for article in articles:
-        text = normalise(article.text)
+        try:
+            text = normalise(article.text)
+        except Exception as error:
+            if on_error is None:
+                raise
+            on_error(article, Failure.of(error))
+            continue
         parts = list(chunks(text.text))
         for index, (base, piece) in enumerate(parts):
             yield piece, (article, text, base, index == len(parts) - 1)
+
+
+def parsed(nlp, batch: list[tuple[str, tuple]], keep_going: bool) -> list[tuple[object, tuple]]:
+    """(Doc, context) of each piece of a batch; if the batch's parse raises, the pieces are parsed one by
+    one and a piece that still fails comes back with its exception in place of the Doc."""
+    try:
+        return list(zip(nlp.pipe([p for p, _ in batch], batch_size=len(batch)), [c for _, c in batch]))
+    except Exception:
+        if not keep_going:
+            raise
+    found = []
+    for piece, context in batch:
+        try:
+            found.append((nlp(piece), context))
+        except Exception as error:
+            found.append((error, context))
+    return found
 
 
 def batches(items: Iterable[tuple[str, tuple]], size: int, chars: int = BATCH_CHARS) -> Iterator[list]:
@@ -99,16 +123,18 @@ def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
         return
     found: list[Statement] = []
     failed = False
-    for batch in batches(pieces(articles), settings.batch_size):
+    for batch in batches(pieces(articles, on_error), settings.batch_size):
         nlp = load_pipeline(settings.model, settings.gazetteer)  # cached; not loaded at all when nothing comes
-        for doc, (article, text, base, last) in zip(nlp.pipe([p for p, _ in batch], batch_size=len(batch)),
-                                                    [context for _, context in batch]):
+        for doc, (article, text, base, last) in parsed(nlp, batch, on_error is not None):
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 found += [] if failed else statements_of(doc, text, article, base, settings)
             except Exception as error:  # one article's failure must not end a corpus run
                 if on_error is None:
                     raise
-                on_error(article, Failure.of(error))
+                if not failed:
+                    on_error(article, Failure.of(error))
                 failed = True
             if last:
                 if not failed:
