@@ -65,7 +65,7 @@ def statements_of(doc, text: NormalisedText, article: Article, base: int, settin
     return [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
 
 
-def pieces(articles: Iterable[Article], on_error: OnError | None) -> Iterator[tuple[str, tuple]]:
+def pieces(articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[tuple[str, tuple]]:
     """(piece of normalised text, (article, text, offset, is last piece)) for every article; an article
     whose normalisation raises is handed to ``on_error`` and left out."""
     for article in articles:
