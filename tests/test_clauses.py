@@ -169,3 +169,33 @@ def test_a_participle_read_as_a_modifier_keeps_its_actor_and_patient():
     label = {k: e.label for k, e in resolution.entities.items()}
     assert {(label[r.subject], r.predicate, label[r.object]) for r in extract_relations(doc, resolution)} == {
         ("Arnor", "sanctions", "Gondor")}
+
+
+def test_a_target_phrase_hung_below_the_object_still_reaches_the_verb():
+    # Arnor contributed gold florin to Gondor (the parser hung 'to Gondor' under 'florin', read as an adverb)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("contributed", "contribute", "VERB", "ROOT", 1),
+            ("gold", "gold", "NOUN", "compound", 3), ("florin", "florin", "ADV", "advmod", 1),
+            ("to", "to", "ADP", "prep", 3), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "providesAidTo", "Gondor")}
+
+
+def test_a_source_nested_in_the_object_is_who_is_welcomed():
+    # Arnor welcomed assurances on trade from Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("assurances", "assurance", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2), ("trade", "trade", "NOUN", "pobj", 3),
+            ("from", "from", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 5)]
+    assert read(rows) == {("Arnor", "praises", "Gondor")}
+
+
+def test_a_possessor_s_dispute_with_a_state_is_a_coded_dispute():
+    # Rohan's dispute with Gondor worsened
+    rows = [("Rohan", "Rohan", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("dispute", "dispute", "NOUN", "nsubj", 5),
+            ("with", "with", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("worsened", "worsen", "VERB", "ROOT", 5)]
+    assert read(rows) == {("Rohan", "disputesWith", "Gondor")}
+
+
+def test_an_appeal_for_peace_in_a_state_is_addressed_to_it():
+    # Arnor appealed for peace in Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("appealed", "appeal", "VERB", "ROOT", 1), ("for", "for", "ADP", "prep", 1),
+            ("peace", "peace", "NOUN", "pobj", 2), ("in", "in", "ADP", "prep", 3), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "callsOn", "Gondor")}

@@ -13,6 +13,18 @@ from kg.entities.resolve import Resolution
 
 
 PREP_DEPS = ("prep", "agent", "dative")
+#: Dependencies that stay inside one phrase: a '~@to' step looks through them, never into another clause.
+PHRASE_DEPS = ("dobj", "prep", "pobj", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod", "appos")
+
+
+def in_phrase(token: Token) -> list[Token]:
+    """The tokens of a head's own phrase, below it: its objects, modifiers and their prepositional phrases."""
+    found, todo = [], [c for c in token.children if c.dep_ in PHRASE_DEPS]
+    while todo:
+        node = todo.pop(0)
+        found.append(node)
+        todo += [c for c in node.children if c.dep_ in PHRASE_DEPS]
+    return found
 
 
 def follow(token: Token, path: str) -> list[Token]:
@@ -24,6 +36,9 @@ def follow(token: Token, path: str) -> list[Token]:
             if step.startswith("@"):
                 reached += [o for c in node.children if c.dep_ in PREP_DEPS and c.lower_ == step[1:]
                             for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            elif step.startswith("~@"):  # a prepositional phrase the parser hung lower ('gave aid on X to Y')
+                reached += [o for c in in_phrase(node) if c.dep_ in PREP_DEPS and c.lower_ == step[2:]
+                            for o in c.children if o.dep_ == "pobj"]
             elif step == "agent":
                 reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             elif step == "^":
