@@ -199,3 +199,11 @@ def test_an_appeal_for_peace_in_a_state_is_addressed_to_it():
     rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("appealed", "appeal", "VERB", "ROOT", 1), ("for", "for", "ADP", "prep", 1),
             ("peace", "peace", "NOUN", "pobj", 2), ("in", "in", "ADP", "prep", 3), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
     assert read(rows) == {("Arnor", "callsOn", "Gondor")}
+
+
+def test_a_state_s_body_as_a_compound_lends_the_state_to_its_head():
+    # The Arnor government spokesman condemned Gondor
+    rows = [("The", "the", "DET", "det", 3), ("Arnor", "Arnor", "PROPN", "compound", 2),
+            ("government", "government", "NOUN", "compound", 3), ("spokesman", "spokesman", "NOUN", "nsubj", 4),
+            ("condemned", "condemn", "VERB", "ROOT", 4), ("Gondor", "Gondor", "PROPN", "dobj", 4)]
+    assert read(rows) == {("Arnor", "criticises", "Gondor")}

@@ -81,6 +81,9 @@ class Linker:
                     stands_for_state or self.type_of(key) not in ("Country", "Territory")):
                 return key
         for child in children:
+            if child.dep_ == "compound" and self.proxy_compound(child, token):
+                return self.direct(child)
+        for child in children:
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.resolution.tokens.get(child.i - 2)
                 if leader:
@@ -103,6 +106,12 @@ class Linker:
                 if key and self.type_of(key) == "Country":
                     return key
         return self.owner(token, children)
+
+    def proxy_compound(self, child: Token, token: Token) -> bool:
+        """'the Iraqi government spokesman', 'the Calenardhon army convoy': a compound that stands for a state
+        lends it to its head (not to an event noun, which is an event of its own)."""
+        return bool({child.lemma_.lower(), child.lower_} & (self.proxies | self.of_heads)) and \
+            token.lemma_.lower() not in event_nouns() and self.direct(child) is not None
 
     def owner(self, token: Token, children: list[Token]) -> str | None:
         """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
