@@ -83,7 +83,6 @@ class Linker:
         for child in children:
             if child.dep_ == "compound" and self.proxy_compound(child, token):
                 return self.direct(child)
-        for child in children:
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.resolution.tokens.get(child.i - 2)
                 if leader:
