@@ -207,3 +207,15 @@ def test_a_state_s_body_as_a_compound_lends_the_state_to_its_head():
             ("government", "government", "NOUN", "compound", 3), ("spokesman", "spokesman", "NOUN", "nsubj", 4),
             ("condemned", "condemn", "VERB", "ROOT", 4), ("Gondor", "Gondor", "PROPN", "dobj", 4)]
     assert read(rows) == {("Arnor", "criticises", "Gondor")}
+
+
+def test_diplomatic_ties_need_a_state_or_body_not_a_mere_place():
+    # Arnor restored ties with Gondor and Minas Ithil (a town, typed Place)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("restored", "restore", "VERB", "ROOT", 1), ("ties", "tie", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("and", "and", "CCONJ", "cc", 4),
+            ("Ithil", "Ithil", "PROPN", "conj", 4)]
+    doc, resolution = parse(rows)
+    town = Entity("place/ithil", "Ithil", "Place")
+    resolution = Resolution(entities={**resolution.entities, town.key: town}, tokens={**resolution.tokens, 6: town.key})
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, resolution)}
+    assert found == {("country/ARN", "normalisesRelationsWith", "country/GON")}

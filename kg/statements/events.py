@@ -29,6 +29,7 @@ class Entry:
     predicate: str
     targets: tuple[str, ...]
     objects: frozenset[str]
+    target_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,8 @@ def lexicon() -> Lexicon:
     nouns: dict[str, list[Entry]] = {}
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
-        entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())))
+        entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
+                      frozenset(raw.get("target_types", ())))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -106,6 +108,8 @@ def noun_forms(noun: Token) -> list[str]:
 def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confidence: float) -> Iterator[Relation]:
     for subject, subject_token in subjects:
         for obj, obj_token in targets:
+            if entry.target_types and linker.type_of(obj) not in entry.target_types:
+                continue  # 'restored ties with' a place that is no state or body
             relation = make_relation(subject, entry.predicate, obj, trigger, f"event:{entry.predicate}",
                                      [subject_token, obj_token], linker, confidence)
             if relation:
