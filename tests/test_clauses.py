@@ -219,3 +219,19 @@ def test_diplomatic_ties_need_a_state_or_body_not_a_mere_place():
     resolution = Resolution(entities={**resolution.entities, town.key: town}, tokens={**resolution.tokens, 6: town.key})
     found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, resolution)}
     assert found == {("country/ARN", "normalisesRelationsWith", "country/GON")}
+
+
+def test_celebrating_with_a_state_is_meeting_it_not_what_is_celebrated():
+    # Arnor celebrated Rohan Day with Gondor ('Rohan Day' is no partner)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("celebrated", "celebrate", "VERB", "ROOT", 1),
+            ("Rohan", "Rohan", "PROPN", "compound", 3), ("Day", "Day", "PROPN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 1), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "meetsWith", "Gondor")}
+
+
+def test_a_particle_parsed_as_a_preposition_still_leads_to_the_blockaded_state():
+    # Arnor sealed off the roads leading into Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("sealed", "seal", "VERB", "ROOT", 1), ("off", "off", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 4), ("roads", "road", "NOUN", "pobj", 2), ("leading", "lead", "VERB", "acl", 4),
+            ("into", "into", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "blockades", "Gondor")}
