@@ -235,3 +235,24 @@ def test_a_particle_parsed_as_a_preposition_still_leads_to_the_blockaded_state()
             ("the", "the", "DET", "det", 4), ("roads", "road", "NOUN", "pobj", 2), ("leading", "lead", "VERB", "acl", 4),
             ("into", "into", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
     assert read(rows) == {("Arnor", "blockades", "Gondor")}
+
+
+def test_officials_in_a_body_stand_for_that_body():
+    # Officials in the White House condemned Gondor
+    rows = [("Officials", "official", "NOUN", "nsubj", 5), ("in", "in", "ADP", "prep", 0), ("the", "the", "DET", "det", 4),
+            ("White", "White", "PROPN", "compound", 4), ("House", "House", "PROPN", "pobj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 5), ("Gondor", "Gondor", "PROPN", "dobj", 5)]
+    doc, resolution = parse(rows)
+    house = Entity("organization/white-house", "White House", "Organization")
+    resolution = Resolution(entities={**resolution.entities, house.key: house},
+                            tokens={**resolution.tokens, 3: house.key, 4: house.key})
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, resolution)}
+    assert found == {("organization/white-house", "criticises", "country/GON")}
+
+
+def test_a_source_in_a_reduced_relative_of_the_object_is_who_is_welcomed():
+    # Arnor welcomed assurances on trade sent from Gondor ('sent' hung under 'trade')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("assurances", "assurance", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2), ("trade", "trade", "NOUN", "pobj", 3),
+            ("sent", "send", "VERB", "acl", 4), ("from", "from", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "praises", "Gondor")}

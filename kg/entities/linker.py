@@ -13,8 +13,8 @@ from kg.entities.resolve import Resolution
 
 
 PREP_DEPS = ("prep", "agent", "dative")
-#: Dependencies that stay inside one phrase: a '~@to' step looks through them, never into another clause.
-PHRASE_DEPS = ("dobj", "prep", "pobj", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod", "appos")
+#: Dependencies that stay inside one noun or verb phrase (with its reduced relatives): a "~@to" step looks through them.
+PHRASE_DEPS = ("dobj", "prep", "pobj", "acl", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod", "appos")
 
 
 def in_phrase(token: Token) -> list[Token]:
@@ -96,15 +96,18 @@ class Linker:
                 found = self.direct(pobj)
                 if found:
                     return found
-        if stands_for_state:
-            for child in children:
-                if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
-                    return self.resolution.tokens[child.i]
-            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
-                key = self.resolution.tokens.get(pobj.i)
-                if key and self.type_of(key) == "Country":
-                    return key
-        return self.owner(token, children)
+        return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children)
+
+    def proxy_of(self, token: Token, children: list[Token]) -> str | None:
+        """The state (or body) a proxy word stands for: 'Israeli troops', 'officials in Fornost' or 'in the White House'."""
+        for child in children:
+            if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
+                return self.resolution.tokens[child.i]
+        for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
+            key = self.resolution.tokens.get(pobj.i)
+            if key and (self.type_of(key) == "Country" or (self.type_of(key) == "Organization" and pobj.head.lower_ == "in")):
+                return key
+        return None
 
     def proxy_compound(self, child: Token, token: Token) -> bool:
         """'the Iraqi government spokesman', 'the Calenardhon army convoy': a compound that stands for a state
