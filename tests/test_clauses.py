@@ -256,3 +256,12 @@ def test_a_source_in_a_reduced_relative_of_the_object_is_who_is_welcomed():
             ("assurances", "assurance", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2), ("trade", "trade", "NOUN", "pobj", 3),
             ("sent", "send", "VERB", "acl", 4), ("from", "from", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
     assert read(rows) == {("Arnor", "praises", "Gondor")}
+
+
+def test_a_comment_clause_after_the_verb_does_not_take_its_object():
+    # Arnor will restore, it seems, ties with Gondor ('seems' parsed as the head of 'ties')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2), ("restore", "restore", "VERB", "ROOT", 2),
+            (",", ",", "PUNCT", "punct", 2), ("it", "it", "PRON", "nsubj", 5), ("seems", "seem", "VERB", "ccomp", 2),
+            (",", ",", "PUNCT", "punct", 5), ("ties", "tie", "NOUN", "dobj", 5), ("with", "with", "ADP", "prep", 7),
+            ("Gondor", "Gondor", "PROPN", "pobj", 8)]
+    assert read(rows) == {("Arnor", "normalisesRelationsWith", "Gondor")}

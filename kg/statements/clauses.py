@@ -130,11 +130,21 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
           ) -> Found:
     """The actors other than the agents on the first path that reaches any; a verb without an object shares
     its coordinated verb's ('condemned and protested China's actions')."""
-    for start in (trigger, *shared_object_verbs(trigger)):
+    for start in (trigger, *shared_object_verbs(trigger), *comment_clause(trigger)):
         for path in paths:
             found = [e for t in follow(start, path) for e in linker.entities(t) if e[0] not in agents_]
             if found:
                 return found
+    return []
+
+
+def comment_clause(verb: Token) -> list[Token]:
+    """'restore, it seems, full ties': a comment clause right after a verb, which the parser made the head
+    of the verb's object."""
+    doc, i = verb.doc, verb.i
+    if verb.pos_ in VERBAL and i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ == "it" and \
+            doc[i + 3].lemma_.lower() in load_json("lexicon/events.json")["comment_clauses"]:
+        return [doc[i + 3]]
     return []
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.statements.clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths, participle_patient
+from kg.statements.clauses import VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths, participle_patient
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker
@@ -94,7 +94,7 @@ def fits(verb: Token, entry: Entry) -> bool:
     """An entry that needs certain objects ('suspend ties') only fits a verb that has one."""
     if not entry.objects:
         return True
-    obj = dobj_of(verb)
+    obj = dobj_of(verb) or next((dobj_of(c) for c in comment_clause(verb)), None)
     return obj is not None and ("*" in entry.objects or bool(entry.objects & set(noun_forms(obj))))
 
 
