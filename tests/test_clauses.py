@@ -265,3 +265,11 @@ def test_a_comment_clause_after_the_verb_does_not_take_its_object():
             (",", ",", "PUNCT", "punct", 5), ("ties", "tie", "NOUN", "dobj", 5), ("with", "with", "ADP", "prep", 7),
             ("Gondor", "Gondor", "PROPN", "pobj", 8)]
     assert read(rows) == {("Arnor", "normalisesRelationsWith", "Gondor")}
+
+
+def test_a_lower_target_phrase_is_looked_for_in_the_object_not_in_the_verb_s_adverbials():
+    # Arnor sent aid after a visit to Gondor: the visit is to Gondor, the aid is not
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1), ("aid", "aid", "NOUN", "dobj", 1),
+            ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 5), ("visit", "visit", "NOUN", "pobj", 3),
+            ("to", "to", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert ("Arnor", "providesAidTo", "Gondor") not in read(rows)

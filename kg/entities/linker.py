@@ -18,8 +18,9 @@ PHRASE_DEPS = ("dobj", "prep", "pobj", "acl", "advmod", "npadvmod", "amod", "com
 
 
 def in_phrase(token: Token) -> list[Token]:
-    """The tokens of a head's own phrase, below it: its objects, modifiers and their prepositional phrases."""
-    found, todo = [], [c for c in token.children if c.dep_ in PHRASE_DEPS]
+    """The tokens of a verb's object phrase: its object (or what the parser took for one) and everything the
+    object carries, down through modifiers and prepositional phrases (not the verb's own adverbials)."""
+    found, todo = [], [c for c in token.children if c.dep_ in ("dobj", "advmod", "npadvmod")]
     while todo:
         node = todo.pop(0)
         found.append(node)
