@@ -273,3 +273,11 @@ def test_a_lower_target_phrase_is_looked_for_in_the_object_not_in_the_verb_s_adv
             ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 5), ("visit", "visit", "NOUN", "pobj", 3),
             ("to", "to", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
     assert ("Arnor", "providesAidTo", "Gondor") not in read(rows)
+
+
+def test_marching_to_the_border_with_a_state_is_a_show_of_force_against_it():
+    # Rohan troops marched close to the border with Gondor
+    rows = [("Rohan", "Rohan", "PROPN", "compound", 1), ("troops", "troop", "NOUN", "nsubj", 2), ("marched", "march", "VERB", "ROOT", 2),
+            ("close", "close", "ADV", "advmod", 2), ("to", "to", "ADP", "prep", 3), ("the", "the", "DET", "det", 6),
+            ("border", "border", "NOUN", "pobj", 4), ("with", "with", "ADP", "prep", 6), ("Gondor", "Gondor", "PROPN", "pobj", 7)]
+    assert read(rows) == {("Rohan", "mobilisesAgainst", "Gondor")}
