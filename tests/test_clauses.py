@@ -281,3 +281,11 @@ def test_marching_to_the_border_with_a_state_is_a_show_of_force_against_it():
             ("close", "close", "ADV", "advmod", 2), ("to", "to", "ADP", "prep", 3), ("the", "the", "DET", "det", 6),
             ("border", "border", "NOUN", "pobj", 4), ("with", "with", "ADP", "prep", 6), ("Gondor", "Gondor", "PROPN", "pobj", 7)]
     assert read(rows) == {("Rohan", "mobilisesAgainst", "Gondor")}
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_agent():
+    # Arnor and Rohan are mediating between Gondor and Eriador ('Arnor' parsed under 'are')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Rohan", "Rohan", "PROPN", "conj", 0),
+            ("are", "be", "AUX", "aux", 4), ("mediating", "mediate", "VERB", "ROOT", 4), ("between", "between", "ADP", "prep", 4),
+            ("Gondor", "Gondor", "PROPN", "pobj", 5), ("and", "and", "CCONJ", "cc", 6), ("Eriador", "Eriador", "PROPN", "conj", 6)]
+    assert read(rows) == {(a, "mediatesBetween", b) for a in ("Arnor", "Rohan") for b in ("Gondor", "Eriador")}

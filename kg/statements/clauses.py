@@ -41,6 +41,12 @@ def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     return []
 
 
+def with_auxiliaries(verb: Token) -> list[Token]:
+    """A verb's dependents and those the parser hung on its auxiliary ('Egypt and Qatar are mediating', with
+    the subject under 'are')."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+
+
 def named_first(tokens, linker: Linker) -> list[Token]:
     """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
     return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
@@ -55,7 +61,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
     """
     if depth > 4:
         return []
-    for child in named_first(verb.children, linker):
+    for child in named_first(with_auxiliaries(verb), linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
                 return relative_head(verb, linker)
@@ -91,7 +97,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     """Who does what the verb says; an explicit subject that is no actor ('crowds') ends the search."""
     if depth > 6:
         return []
-    subject = next((c for c in named_first(verb.children, linker) if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in named_first(with_auxiliaries(verb), linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)
