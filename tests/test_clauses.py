@@ -289,3 +289,10 @@ def test_a_subject_hung_on_the_auxiliary_is_still_the_agent():
             ("are", "be", "AUX", "aux", 4), ("mediating", "mediate", "VERB", "ROOT", 4), ("between", "between", "ADP", "prep", 4),
             ("Gondor", "Gondor", "PROPN", "pobj", 5), ("and", "and", "CCONJ", "cc", 6), ("Eriador", "Eriador", "PROPN", "conj", 6)]
     assert read(rows) == {(a, "mediatesBetween", b) for a in ("Arnor", "Rohan") for b in ("Gondor", "Eriador")}
+
+
+def test_the_accused_does_what_the_gerund_says_not_the_accuser():
+    # Arnor accused Gondor of attacking Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 1), ("attacking", "attack", "VERB", "pcomp", 3), ("Rohan", "Rohan", "PROPN", "dobj", 4)]
+    assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "attacks", "Rohan")}

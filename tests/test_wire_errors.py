@@ -119,3 +119,9 @@ def test_a_portfolio_before_a_title_is_part_of_the_title_not_a_body():
     found = facts("Britain's Defence Secretary Ben Wallace met Ukrainian officials in Kyiv on Monday.")
     assert ("Ben Wallace", "holdsPositionIn", "United Kingdom") in found
     assert not any(o in ("Defence", "Defence Secretary") for _, _, o in found)
+
+
+def test_what_a_state_is_accused_of_is_its_accusers_claim():
+    statements = extract_text("Ukraine accused Russia of shelling a hospital in Kharkiv.")
+    attacks = [s for s in statements if s.predicate.id == "attacks"]
+    assert [(s.subject.label, s.status, s.attributed_to) for s in attacks] == [("Russia", "claimed", "Ukraine")]

@@ -112,9 +112,20 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
             or agents(head, linker, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(head)
+    if (charged := gerund_object(verb, linker)):
+        return charged
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
     return []
+
+
+def gerund_object(verb: Token, linker: Linker) -> Found:
+    """'accused Russia of shelling', 'thanked Japan for helping': the object of the governing verb does
+    what the gerund says."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.pos_ not in VERBAL:
+        return []
+    return [e for c in prep.head.children if c.dep_ == "dobj" for e in linker.entities(c)]
 
 
 def left_actor(verb: Token, linker: Linker) -> Found:
