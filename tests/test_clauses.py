@@ -296,3 +296,11 @@ def test_the_accused_does_what_the_gerund_says_not_the_accuser():
     rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1),
             ("of", "of", "ADP", "prep", 1), ("attacking", "attack", "VERB", "pcomp", 3), ("Rohan", "Rohan", "PROPN", "dobj", 4)]
     assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "attacks", "Rohan")}
+
+
+def test_the_blamed_side_carries_out_the_event_noun_it_is_blamed_for():
+    # Arnor blamed Gondor for the attack on Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("blamed", "blame", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 1), ("the", "the", "DET", "det", 5), ("attack", "attack", "NOUN", "pobj", 3),
+            ("on", "on", "ADP", "prep", 5), ("Rohan", "Rohan", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "attacks", "Rohan")}

@@ -25,6 +25,12 @@ def clause_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def accusation_verbs() -> frozenset[str]:
+    """Verbs that charge their object with an event ('blamed X for the attack')."""
+    return frozenset(load_json("lexicon/modality.json")["accusation_verbs"])
+
+
+@lru_cache(maxsize=1)
 def object_control() -> frozenset[str]:
     """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
     return frozenset(load_json("lexicon/events.json")["object_control"])
@@ -120,10 +126,11 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
 
 
 def gerund_object(verb: Token, linker: Linker) -> Found:
-    """'accused Russia of shelling', 'thanked Japan for helping': the object of the governing verb does
-    what the gerund says."""
+    """'accused Russia of shelling', 'thanked Japan for helping', 'blamed Pakistan for the attack': the object
+    of the governing verb does what the gerund (or, after an accusation, the event noun) says."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.head.pos_ not in VERBAL:
+    if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
+            prep.head.pos_ not in VERBAL or (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
         return []
     return [e for c in prep.head.children if c.dep_ == "dobj" for e in linker.entities(c)]
 
@@ -201,6 +208,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     by = follow(noun, "@by")
     if by:
         return linker.entities(by[0])
+    if (charged := gerund_object(noun, linker)):
+        return charged
     if light is not None:
         return agents(light, linker)
     head = noun.head

@@ -158,7 +158,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     source = according_to(verb, linker)
     if source or any(t.lower_ in c["hedges"] for t in verb.children):
         return Modality("claimed" if status == "asserted" else status, source, "according to")
-    accused = accusation(verb, status, linker)
+    accused = accusation(trigger, status, linker) or accusation(verb, status, linker)
     if accused:
         return accused
     node = verb
@@ -183,7 +183,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
 def accusation(verb: Token, status: str, linker: Linker) -> Modality | None:
     """'Algiers accused Rabat of killing ...': what one side is accused of is its accuser's claim."""
     prep = verb.head
-    if verb.dep_ == "pcomp" and prep.lower_ in ("of", "for") and prep.head.lemma_.lower() in cues()["accusation_verbs"]:
+    if verb.dep_ in ("pcomp", "pobj") and prep.lower_ in ("of", "for") and prep.head.lemma_.lower() in cues()["accusation_verbs"]:
         return Modality("claimed" if status == "asserted" else status, speaker(prep.head, linker), prep.head.lemma_.lower())
     return None
 
