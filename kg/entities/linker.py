@@ -14,7 +14,8 @@ from kg.entities.resolve import Resolution
 
 PREP_DEPS = ("prep", "agent", "dative")
 #: Dependencies that stay inside one noun or verb phrase (with its reduced relatives): a "~@to" step looks through them.
-PHRASE_DEPS = ("dobj", "prep", "pobj", "acl", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod", "appos")
+PHRASE_DEPS = ("dobj", "prep", "pobj", "acl", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod",
+               "appos")
 
 
 def in_phrase(token: Token) -> list[Token]:
@@ -100,13 +101,14 @@ class Linker:
         return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children)
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
-        """The state (or body) a proxy word stands for: 'Israeli troops', 'officials in Fornost' or 'in the White House'."""
+        """The state (or body) a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
         for child in children:
             if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                 return self.resolution.tokens[child.i]
         for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
             key = self.resolution.tokens.get(pobj.i)
-            if key and (self.type_of(key) == "Country" or (self.type_of(key) == "Organization" and pobj.head.lower_ == "in")):
+            kind = self.type_of(key) if key else ""
+            if kind == "Country" or (kind == "Organization" and pobj.head.lower_ == "in"):
                 return key
         return None
 

@@ -130,7 +130,8 @@ def gerund_object(verb: Token, linker: Linker) -> Found:
     of the governing verb does what the gerund (or, after an accusation, the event noun) says."""
     prep = verb.head
     if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
-            prep.head.pos_ not in VERBAL or (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
+            prep.head.pos_ not in VERBAL or \
+            (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
         return []
     return [e for c in prep.head.children if c.dep_ == "dobj" for e in linker.entities(c)]
 

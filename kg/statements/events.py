@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.statements.clauses import VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths, participle_patient
+from kg.statements.clauses import (VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths,
+                                   participle_patient)
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker
