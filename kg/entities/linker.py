@@ -101,7 +101,7 @@ class Linker:
         return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children)
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
-        """The state (or body) a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
+        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
         for child in children:
             if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                 return self.resolution.tokens[child.i]

@@ -184,7 +184,8 @@ def accusation(verb: Token, status: str, linker: Linker) -> Modality | None:
     """'Algiers accused Rabat of killing ...': what one side is accused of is its accuser's claim."""
     prep = verb.head
     accuser = prep.head
-    if verb.dep_ in ("pcomp", "pobj") and prep.lower_ in ("of", "for") and accuser.lemma_.lower() in cues()["accusation_verbs"]:
+    if verb.dep_ in ("pcomp", "pobj") and prep.lower_ in ("of", "for") and \
+            accuser.lemma_.lower() in cues()["accusation_verbs"]:
         return Modality("claimed" if status == "asserted" else status, speaker(accuser, linker), accuser.lemma_.lower())
     return None
 
