@@ -169,3 +169,138 @@ def test_a_participle_read_as_a_modifier_keeps_its_actor_and_patient():
     label = {k: e.label for k, e in resolution.entities.items()}
     assert {(label[r.subject], r.predicate, label[r.object]) for r in extract_relations(doc, resolution)} == {
         ("Arnor", "sanctions", "Gondor")}
+
+
+def test_a_target_phrase_hung_below_the_object_still_reaches_the_verb():
+    # Arnor contributed gold florin to Gondor (the parser hung 'to Gondor' under 'florin', read as an adverb)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("contributed", "contribute", "VERB", "ROOT", 1),
+            ("gold", "gold", "NOUN", "compound", 3), ("florin", "florin", "ADV", "advmod", 1),
+            ("to", "to", "ADP", "prep", 3), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "providesAidTo", "Gondor")}
+
+
+def test_a_source_nested_in_the_object_is_who_is_welcomed():
+    # Arnor welcomed assurances on trade from Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("assurances", "assurance", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2), ("trade", "trade", "NOUN", "pobj", 3),
+            ("from", "from", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 5)]
+    assert read(rows) == {("Arnor", "praises", "Gondor")}
+
+
+def test_a_possessor_s_dispute_with_a_state_is_a_coded_dispute():
+    # Rohan's dispute with Gondor worsened
+    rows = [("Rohan", "Rohan", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("dispute", "dispute", "NOUN", "nsubj", 5),
+            ("with", "with", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("worsened", "worsen", "VERB", "ROOT", 5)]
+    assert read(rows) == {("Rohan", "disputesWith", "Gondor")}
+
+
+def test_an_appeal_for_peace_in_a_state_is_addressed_to_it():
+    # Arnor appealed for peace in Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("appealed", "appeal", "VERB", "ROOT", 1), ("for", "for", "ADP", "prep", 1),
+            ("peace", "peace", "NOUN", "pobj", 2), ("in", "in", "ADP", "prep", 3), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "callsOn", "Gondor")}
+
+
+def test_a_state_s_body_as_a_compound_lends_the_state_to_its_head():
+    # The Arnor government spokesman condemned Gondor
+    rows = [("The", "the", "DET", "det", 3), ("Arnor", "Arnor", "PROPN", "compound", 2),
+            ("government", "government", "NOUN", "compound", 3), ("spokesman", "spokesman", "NOUN", "nsubj", 4),
+            ("condemned", "condemn", "VERB", "ROOT", 4), ("Gondor", "Gondor", "PROPN", "dobj", 4)]
+    assert read(rows) == {("Arnor", "criticises", "Gondor")}
+
+
+def test_diplomatic_ties_need_a_state_or_body_not_a_mere_place():
+    # Arnor restored ties with Gondor and Minas Ithil (a town, typed Place)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("restored", "restore", "VERB", "ROOT", 1), ("ties", "tie", "NOUN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("and", "and", "CCONJ", "cc", 4),
+            ("Ithil", "Ithil", "PROPN", "conj", 4)]
+    doc, resolution = parse(rows)
+    town = Entity("place/ithil", "Ithil", "Place")
+    resolution = Resolution(entities={**resolution.entities, town.key: town}, tokens={**resolution.tokens, 6: town.key})
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, resolution)}
+    assert found == {("country/ARN", "normalisesRelationsWith", "country/GON")}
+
+
+def test_celebrating_with_a_state_is_meeting_it_not_what_is_celebrated():
+    # Arnor celebrated Rohan Day with Gondor ('Rohan Day' is no partner)
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("celebrated", "celebrate", "VERB", "ROOT", 1),
+            ("Rohan", "Rohan", "PROPN", "compound", 3), ("Day", "Day", "PROPN", "dobj", 1),
+            ("with", "with", "ADP", "prep", 1), ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "meetsWith", "Gondor")}
+
+
+def test_a_particle_parsed_as_a_preposition_still_leads_to_the_blockaded_state():
+    # Arnor sealed off the roads leading into Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("sealed", "seal", "VERB", "ROOT", 1), ("off", "off", "ADP", "prep", 1),
+            ("the", "the", "DET", "det", 4), ("roads", "road", "NOUN", "pobj", 2), ("leading", "lead", "VERB", "acl", 4),
+            ("into", "into", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "blockades", "Gondor")}
+
+
+def test_officials_in_a_body_stand_for_that_body():
+    # Officials in the White House condemned Gondor
+    rows = [("Officials", "official", "NOUN", "nsubj", 5), ("in", "in", "ADP", "prep", 0), ("the", "the", "DET", "det", 4),
+            ("White", "White", "PROPN", "compound", 4), ("House", "House", "PROPN", "pobj", 1),
+            ("condemned", "condemn", "VERB", "ROOT", 5), ("Gondor", "Gondor", "PROPN", "dobj", 5)]
+    doc, resolution = parse(rows)
+    house = Entity("organization/white-house", "White House", "Organization")
+    resolution = Resolution(entities={**resolution.entities, house.key: house},
+                            tokens={**resolution.tokens, 3: house.key, 4: house.key})
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, resolution)}
+    assert found == {("organization/white-house", "criticises", "country/GON")}
+
+
+def test_a_source_in_a_reduced_relative_of_the_object_is_who_is_welcomed():
+    # Arnor welcomed assurances on trade sent from Gondor ('sent' hung under 'trade')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
+            ("assurances", "assurance", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 2), ("trade", "trade", "NOUN", "pobj", 3),
+            ("sent", "send", "VERB", "acl", 4), ("from", "from", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "praises", "Gondor")}
+
+
+def test_a_comment_clause_after_the_verb_does_not_take_its_object():
+    # Arnor will restore, it seems, ties with Gondor ('seems' parsed as the head of 'ties')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2), ("restore", "restore", "VERB", "ROOT", 2),
+            (",", ",", "PUNCT", "punct", 2), ("it", "it", "PRON", "nsubj", 5), ("seems", "seem", "VERB", "ccomp", 2),
+            (",", ",", "PUNCT", "punct", 5), ("ties", "tie", "NOUN", "dobj", 5), ("with", "with", "ADP", "prep", 7),
+            ("Gondor", "Gondor", "PROPN", "pobj", 8)]
+    assert read(rows) == {("Arnor", "normalisesRelationsWith", "Gondor")}
+
+
+def test_a_lower_target_phrase_is_looked_for_in_the_object_not_in_the_verb_s_adverbials():
+    # Arnor sent aid after a visit to Gondor: the visit is to Gondor, the aid is not
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("sent", "send", "VERB", "ROOT", 1), ("aid", "aid", "NOUN", "dobj", 1),
+            ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 5), ("visit", "visit", "NOUN", "pobj", 3),
+            ("to", "to", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert ("Arnor", "providesAidTo", "Gondor") not in read(rows)
+
+
+def test_marching_to_the_border_with_a_state_is_a_show_of_force_against_it():
+    # Rohan troops marched close to the border with Gondor
+    rows = [("Rohan", "Rohan", "PROPN", "compound", 1), ("troops", "troop", "NOUN", "nsubj", 2), ("marched", "march", "VERB", "ROOT", 2),
+            ("close", "close", "ADV", "advmod", 2), ("to", "to", "ADP", "prep", 3), ("the", "the", "DET", "det", 6),
+            ("border", "border", "NOUN", "pobj", 4), ("with", "with", "ADP", "prep", 6), ("Gondor", "Gondor", "PROPN", "pobj", 7)]
+    assert read(rows) == {("Rohan", "mobilisesAgainst", "Gondor")}
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_agent():
+    # Arnor and Rohan are mediating between Gondor and Eriador ('Arnor' parsed under 'are')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Rohan", "Rohan", "PROPN", "conj", 0),
+            ("are", "be", "AUX", "aux", 4), ("mediating", "mediate", "VERB", "ROOT", 4), ("between", "between", "ADP", "prep", 4),
+            ("Gondor", "Gondor", "PROPN", "pobj", 5), ("and", "and", "CCONJ", "cc", 6), ("Eriador", "Eriador", "PROPN", "conj", 6)]
+    assert read(rows) == {(a, "mediatesBetween", b) for a in ("Arnor", "Rohan") for b in ("Gondor", "Eriador")}
+
+
+def test_the_accused_does_what_the_gerund_says_not_the_accuser():
+    # Arnor accused Gondor of attacking Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1),
+            ("of", "of", "ADP", "prep", 1), ("attacking", "attack", "VERB", "pcomp", 3), ("Rohan", "Rohan", "PROPN", "dobj", 4)]
+    assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "attacks", "Rohan")}
+
+
+def test_the_blamed_side_carries_out_the_event_noun_it_is_blamed_for():
+    # Arnor blamed Gondor for the attack on Rohan
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("blamed", "blame", "VERB", "ROOT", 1), ("Gondor", "Gondor", "PROPN", "dobj", 1),
+            ("for", "for", "ADP", "prep", 1), ("the", "the", "DET", "det", 5), ("attack", "attack", "NOUN", "pobj", 3),
+            ("on", "on", "ADP", "prep", 5), ("Rohan", "Rohan", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "attacks", "Rohan")}

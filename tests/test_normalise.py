@@ -42,3 +42,9 @@ def test_offset_map_is_monotone_and_complete(text):
     assert len(result.offsets) == len(result.text) + 1
     assert list(result.offsets) == sorted(result.offsets)
     assert result.offsets[-1] == len(text)
+
+
+def test_a_name_joined_by_underscores_is_read_as_words_at_the_same_offsets():
+    done = normalise("Gondor warned of the Prince of Dol_Amroth; snake_case stays.")
+    assert done.text == "Gondor warned of the Prince of Dol Amroth; snake_case stays."
+    assert len(done.offsets) == len(done.text) + 1 and done.offsets[34] == 34

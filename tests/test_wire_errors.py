@@ -113,3 +113,15 @@ def test_they_after_a_described_group_is_its_state_and_deployments_reach_the_bor
     found = facts("Kenyan police said on Monday they had arrested 20 Somali nationals near the border. "
                   "Russia deployed additional troops to its western border with Finland.")
     assert ("Kenya", "arrests", "Somalia") in found and ("Russia", "mobilisesAgainst", "Finland") in found
+
+
+def test_a_portfolio_before_a_title_is_part_of_the_title_not_a_body():
+    found = facts("Britain's Defence Secretary Ben Wallace met Ukrainian officials in Kyiv on Monday.")
+    assert ("Ben Wallace", "holdsPositionIn", "United Kingdom") in found
+    assert not any(o in ("Defence", "Defence Secretary") for _, _, o in found)
+
+
+def test_what_a_state_is_accused_of_is_its_accusers_claim():
+    statements = extract_text("Ukraine accused Russia of shelling a hospital in Kharkiv.")
+    attacks = [s for s in statements if s.predicate.id == "attacks"]
+    assert [(s.subject.label, s.status, s.attributed_to) for s in attacks] == [("Russia", "claimed", "Ukraine")]

@@ -13,6 +13,20 @@ from kg.entities.resolve import Resolution
 
 
 PREP_DEPS = ("prep", "agent", "dative")
+#: Dependencies that stay inside one noun or verb phrase (with its reduced relatives): a "~@to" step looks through them.
+PHRASE_DEPS = ("dobj", "prep", "pobj", "acl", "advmod", "npadvmod", "amod", "compound", "nmod", "nummod", "quantmod",
+               "appos")
+
+
+def in_phrase(token: Token) -> list[Token]:
+    """The tokens of a verb's object phrase: its object (or what the parser took for one) and everything the
+    object carries, down through modifiers and prepositional phrases (not the verb's own adverbials)."""
+    found, todo = [], [c for c in token.children if c.dep_ in ("dobj", "advmod", "npadvmod")]
+    while todo:
+        node = todo.pop(0)
+        found.append(node)
+        todo += [c for c in node.children if c.dep_ in PHRASE_DEPS]
+    return found
 
 
 def follow(token: Token, path: str) -> list[Token]:
@@ -24,6 +38,9 @@ def follow(token: Token, path: str) -> list[Token]:
             if step.startswith("@"):
                 reached += [o for c in node.children if c.dep_ in PREP_DEPS and c.lower_ == step[1:]
                             for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            elif step.startswith("~@"):  # a prepositional phrase the parser hung lower ('gave aid on X to Y')
+                reached += [o for c in in_phrase(node) if c.dep_ in PREP_DEPS and c.lower_ == step[2:]
+                            for o in c.children if o.dep_ == "pobj"]
             elif step == "agent":
                 reached += [o for c in node.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             elif step == "^":
@@ -66,6 +83,8 @@ class Linker:
                     stands_for_state or self.type_of(key) not in ("Country", "Territory")):
                 return key
         for child in children:
+            if child.dep_ == "compound" and self.proxy_compound(child, token):
+                return self.direct(child)
             if child.dep_ == "amod" and child.lower_ == "led" and child.i >= 2 and token.doc[child.i - 1].text == "-":
                 leader = self.resolution.tokens.get(child.i - 2)
                 if leader:
@@ -79,15 +98,25 @@ class Linker:
                 found = self.direct(pobj)
                 if found:
                     return found
-        if stands_for_state:
-            for child in children:
-                if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
-                    return self.resolution.tokens[child.i]
-            for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
-                key = self.resolution.tokens.get(pobj.i)
-                if key and self.type_of(key) == "Country":
-                    return key
-        return self.owner(token, children)
+        return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children)
+
+    def proxy_of(self, token: Token, children: list[Token]) -> str | None:
+        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
+        for child in children:
+            if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
+                return self.resolution.tokens[child.i]
+        for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
+            key = self.resolution.tokens.get(pobj.i)
+            kind = self.type_of(key) if key else ""
+            if kind == "Country" or (kind == "Organization" and pobj.head.lower_ == "in"):
+                return key
+        return None
+
+    def proxy_compound(self, child: Token, token: Token) -> bool:
+        """'the Iraqi government spokesman', 'the Calenardhon army convoy': a compound that stands for a state
+        lends it to its head (not to an event noun, which is an event of its own)."""
+        return bool({child.lemma_.lower(), child.lower_} & (self.proxies | self.of_heads)) and \
+            token.lemma_.lower() not in event_nouns() and self.direct(child) is not None
 
     def owner(self, token: Token, children: list[Token]) -> str | None:
         """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or

@@ -76,6 +76,12 @@ def product_names(doc: Doc) -> dict[int, Span]:
     return {span.start: span for span in spans if span is not None}
 
 
+def is_portfolio(doc: Doc, span: Span) -> bool:
+    """'Defence' in 'Defence Secretary Ben Wallace', 'Energy' in 'Energy Minister': part of a title, no body."""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span.text.lower() in words()["portfolios"] and after in words()["person_roles"]
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
@@ -88,7 +94,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
-        if span.text in skip or not any(t.is_alpha for t in span):
+        if span.text in skip or not any(t.is_alpha for t in span) or is_portfolio(doc, span):
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:

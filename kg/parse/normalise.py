@@ -62,21 +62,21 @@ def match_case(replacement: str, original: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def noise_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Boilerplate to delete: datelines and page furniture."""
+def noise_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Boilerplate to delete (datelines, page furniture) or to replace (names joined by underscores)."""
     entries = load_json("lexicon/noise.json")["entries"]
-    return tuple((e["id"], re.compile(e["pattern"], re.MULTILINE)) for e in entries)
+    return tuple((e["id"], re.compile(e["pattern"], re.MULTILINE), e.get("replace", "")) for e in entries)
 
 
 def find_edits(text: str) -> list[tuple[int, int, str, str]]:
     """Non-overlapping (start, end, replacement, rule id) edits, in text order."""
     edits: list[tuple[int, int, str, str]] = []
     taken: set[int] = set()
-    for rule, pattern in noise_patterns():
+    for rule, pattern, replacement in noise_patterns():
         for match in pattern.finditer(text):
-            if match.end() > match.start():
+            if match.end() > match.start() and not taken.intersection(range(match.start(), match.end())):
                 taken.update(range(match.start(), match.end()))
-                edits.append((match.start(), match.end(), "", rule))
+                edits.append((match.start(), match.end(), replacement, rule))
     for start in candidates().finditer(text):
         for sub in substitutions():
             match = sub.pattern.match(text, start.start())

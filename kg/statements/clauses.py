@@ -25,6 +25,12 @@ def clause_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def accusation_verbs() -> frozenset[str]:
+    """Verbs that charge their object with an event ('blamed X for the attack')."""
+    return frozenset(load_json("lexicon/modality.json")["accusation_verbs"])
+
+
+@lru_cache(maxsize=1)
 def object_control() -> frozenset[str]:
     """Verbs whose object, not subject, does what their complement says ('urged Iran to talk')."""
     return frozenset(load_json("lexicon/events.json")["object_control"])
@@ -41,6 +47,12 @@ def controller(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     return []
 
 
+def with_auxiliaries(verb: Token) -> list[Token]:
+    """A verb's dependents and those the parser hung on its auxiliary ('Egypt and Qatar are mediating', with
+    the subject under 'are')."""
+    return [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+
+
 def named_first(tokens, linker: Linker) -> list[Token]:
     """Tokens that name an entity before those that only stand for one ('army chief General Burhan')."""
     return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
@@ -55,7 +67,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
     """
     if depth > 4:
         return []
-    for child in named_first(verb.children, linker):
+    for child in named_first(with_auxiliaries(verb), linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
                 return relative_head(verb, linker)
@@ -91,7 +103,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     """Who does what the verb says; an explicit subject that is no actor ('crowds') ends the search."""
     if depth > 6:
         return []
-    subject = next((c for c in named_first(verb.children, linker) if c.dep_ in ("nsubj", "csubj")), None)
+    subject = next((c for c in named_first(with_auxiliaries(verb), linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)
@@ -106,9 +118,22 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
             or agents(head, linker, depth + 1)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(head)
+    if (charged := gerund_object(verb, linker)):
+        return charged
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
     return []
+
+
+def gerund_object(verb: Token, linker: Linker) -> Found:
+    """'accused Russia of shelling', 'thanked Japan for helping', 'blamed Pakistan for the attack': the object
+    of the governing verb does what the gerund (or, after an accusation, the event noun) says."""
+    prep = verb.head
+    if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
+            prep.head.pos_ not in VERBAL or \
+            (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
+        return []
+    return [e for c in prep.head.children if c.dep_ == "dobj" for e in linker.entities(c)]
 
 
 def left_actor(verb: Token, linker: Linker) -> Found:
@@ -130,11 +155,21 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
           ) -> Found:
     """The actors other than the agents on the first path that reaches any; a verb without an object shares
     its coordinated verb's ('condemned and protested China's actions')."""
-    for start in (trigger, *shared_object_verbs(trigger)):
+    for start in (trigger, *shared_object_verbs(trigger), *comment_clause(trigger)):
         for path in paths:
             found = [e for t in follow(start, path) for e in linker.entities(t) if e[0] not in agents_]
             if found:
                 return found
+    return []
+
+
+def comment_clause(verb: Token) -> list[Token]:
+    """'restore, it seems, full ties': a comment clause right after a verb, which the parser made the head
+    of the verb's object."""
+    doc, i = verb.doc, verb.i
+    if verb.pos_ in VERBAL and i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ == "it" and \
+            doc[i + 3].lemma_.lower() in load_json("lexicon/events.json")["comment_clauses"]:
+        return [doc[i + 3]]
     return []
 
 
@@ -174,6 +209,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     by = follow(noun, "@by")
     if by:
         return linker.entities(by[0])
+    if (charged := gerund_object(noun, linker)):
+        return charged
     if light is not None:
         return agents(light, linker)
     head = noun.head

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.statements.clauses import VERBAL, agents, along, light_verb, noun_agents, noun_paths, participle_patient
+from kg.statements.clauses import (VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths,
+                                   participle_patient)
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker
@@ -29,6 +30,7 @@ class Entry:
     predicate: str
     targets: tuple[str, ...]
     objects: frozenset[str]
+    target_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,8 @@ def lexicon() -> Lexicon:
     nouns: dict[str, list[Entry]] = {}
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
-        entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())))
+        entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
+                      frozenset(raw.get("target_types", ())))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -92,7 +95,7 @@ def fits(verb: Token, entry: Entry) -> bool:
     """An entry that needs certain objects ('suspend ties') only fits a verb that has one."""
     if not entry.objects:
         return True
-    obj = dobj_of(verb)
+    obj = dobj_of(verb) or next((dobj_of(c) for c in comment_clause(verb)), None)
     return obj is not None and ("*" in entry.objects or bool(entry.objects & set(noun_forms(obj))))
 
 
@@ -106,6 +109,8 @@ def noun_forms(noun: Token) -> list[str]:
 def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confidence: float) -> Iterator[Relation]:
     for subject, subject_token in subjects:
         for obj, obj_token in targets:
+            if entry.target_types and linker.type_of(obj) not in entry.target_types:
+                continue  # 'restored ties with' a place that is no state or body
             relation = make_relation(subject, entry.predicate, obj, trigger, f"event:{entry.predicate}",
                                      [subject_token, obj_token], linker, confidence)
             if relation:

@@ -158,6 +158,9 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     source = according_to(verb, linker)
     if source or any(t.lower_ in c["hedges"] for t in verb.children):
         return Modality("claimed" if status == "asserted" else status, source, "according to")
+    accused = accusation(trigger, status, linker) or accusation(verb, status, linker)
+    if accused:
+        return accused
     node = verb
     for _ in range(6):
         if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
@@ -175,6 +178,16 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
     return reported_after(node, status, linker) or Modality(status)
+
+
+def accusation(verb: Token, status: str, linker: Linker) -> Modality | None:
+    """'Algiers accused Rabat of killing ...': what one side is accused of is its accuser's claim."""
+    prep = verb.head
+    accuser = prep.head
+    if verb.dep_ in ("pcomp", "pobj") and prep.lower_ in ("of", "for") and \
+            accuser.lemma_.lower() in cues()["accusation_verbs"]:
+        return Modality("claimed" if status == "asserted" else status, speaker(accuser, linker), accuser.lemma_.lower())
+    return None
 
 
 def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:

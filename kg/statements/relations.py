@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from kg.statements.clauses import clause_prepositions, verb_subjects
+from kg.statements.clauses import clause_prepositions, gerund_object, verb_subjects
 from kg.errors import KgError
 from kg.lexicon import confidence as start_confidence
 from kg.lexicon import load_json
@@ -248,6 +248,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
+    subjects = subjects or gerund_object(noun, linker)  # 'blamed Pakistan for the attack'
     if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
         subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
