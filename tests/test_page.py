@@ -14,7 +14,7 @@ from rdflib import RDF
 
 import kg
 from kg.lexicon import load_json
-from kg.explore.page import time_span
+from kg.graph.periods import time_span
 from kg.vocab import KGO
 
 ISRAEL = kg.Entity("country/ISR", "Israel", "Country", iso3="ISR", wikidata="Q801", aliases=("State of Israel",))
