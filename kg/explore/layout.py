@@ -61,7 +61,7 @@ def positions(groups: Sequence[Sequence[int]], rank: Sequence[int],
         for node in group:
             member[node] = g
     centres = _centres(groups, member, weights)
-    reach = 1.6 * SPACING * math.sqrt(len(rank))
+    reach = SPACING * math.sqrt(len(rank))
     placed = [(0.0, 0.0)] * len(rank)
     for g, group in enumerate(groups):
         cx, cy = centres[g]

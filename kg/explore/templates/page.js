@@ -325,6 +325,7 @@
   const showDetails = (card) => $("details").replaceChildren(card);
   const clusterId = (c) => `community:${c}`;
   const opened = new Set();
+  const isCluster = (id) => network.body.nodes[id] !== undefined && network.isCluster(id);
 
   function cluster(c) {
     const entry = data.overview.clusters.find((x) => x.community === c);
@@ -336,7 +337,7 @@
       color: "#c7c7c7", value: size, allowSingleNodeCluster: true, title: `Community of ${size} entities: click to open` } });
   }
   function openCommunity(c) {
-    if (network.isCluster(clusterId(c))) network.openCluster(clusterId(c));
+    if (isCluster(clusterId(c))) network.openCluster(clusterId(c));
     opened.add(c);
     const members = data.communities[c].members.slice(0, limits.opened), inside = new Set(members);
     addNodes(members, `community:${c}`);
@@ -450,8 +451,8 @@
     if (a === undefined || b === undefined) { $("status").textContent = "give two entities for a path"; return null; }
     const steps = shortestPath(a, b);
     if (!steps) { $("status").textContent = `no path between ${N[a].label} and ${N[b].label}`; return null; }
-    const chain = [a, ...steps.map((e, k) => (k === 0 ? other(e, a) : null))];
-    for (let k = 1; k < steps.length; k++) chain.push(other(steps[k], chain[k]));
+    const chain = [a];
+    for (const e of steps) chain.push(other(e, chain[chain.length - 1]));
     drop("path");
     chain.forEach(unclusterNode);
     addNodes(chain, "path");
@@ -481,7 +482,7 @@
   // ---- clicks, layout that stays put ----
   network.on("click", (params) => {
     const id = params.nodes[0];
-    if (id !== undefined && network.isCluster(id)) openCommunity(+String(id).split(":")[1]);
+    if (id !== undefined && isCluster(id)) openCommunity(+String(id).split(":")[1]);
     else if (id !== undefined) showDetails(nodeCard(indexOf.get(id), true));
     else if (params.edges.length && edges.get(params.edges[0])) showDetails(edgeCard(edges.get(params.edges[0]).kgIndex, Infinity, true));
   });
