@@ -24,7 +24,8 @@ STATEMENT_PROPERTIES = {"subject": RDF.subject, "predicate": RDF.predicate, "obj
                         "attributed": KGO.attributedTo, "article": PROV.wasDerivedFrom, "evidence": KGO.evidence,
                         "exact": OA.exact, "start": OA.start, "end": OA.end, "title": DCTERMS.title,
                         "id": KGO.articleId, "url": DCTERMS.source, "issued": DCTERMS.issued,
-                        "publisher": DCTERMS.publisher, "label": RDFS.label, "cameo": KGO.cameoCode}
+                        "publisher": DCTERMS.publisher, "label": RDFS.label, "cameo": KGO.cameoCode,
+                        "iso3": KGO.iso3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +55,40 @@ def entity_types() -> tuple[str, ...]:
     return tuple(load_json("style/page.json")["entity_types"])
 
 
+def _index(graph: Graph, name: str) -> dict | None:
+    """rdflib's own in-memory index (``spo`` or ``pos``) of a graph that owns its store (what ``kg.union`` and
+    ``Graph().parse`` give): read directly it is 20 times faster than the public triple patterns, which
+    check every triple's contexts one by one. None for any other graph or store."""
+    index = getattr(graph.store, f"_Memory__{name}", None)
+    owns = type(graph) is Graph and type(graph.store) is Memory and len(graph.store) == len(graph)
+    return index if owns else None
+
+
 def _pairs(graph: Graph, predicate: URIRef):
-    """(subject, object) of every triple of ``predicate``. A graph that owns its in-memory store (what
-    ``kg.union`` and ``Graph().parse`` give) is read from rdflib's predicate index directly, 20 times faster
-    than ``subject_objects``, which checks every triple's contexts one by one."""
-    index = getattr(graph.store, "_Memory__pos", None)
-    if type(graph) is not Graph or type(graph.store) is not Memory or index is None \
-            or len(graph.store) != len(graph):
+    """(subject, object) of every triple of ``predicate``."""
+    index = _index(graph, "pos")
+    if index is None:
         yield from graph.subject_objects(predicate)
         return
     for o, subjects in index.get(predicate, {}).items():
         for s in subjects:
             yield s, o
+
+
+def _subjects(graph: Graph, predicate: URIRef, obj: URIRef) -> list:
+    index = _index(graph, "pos")
+    return list(graph.subjects(predicate, obj)) if index is None else list(index.get(predicate, {}).get(obj, ()))
+
+
+def _outgoing(graph: Graph, node: URIRef):
+    """(predicate, object) of every triple whose subject is ``node``."""
+    index = _index(graph, "spo")
+    if index is None:
+        yield from graph.predicate_objects(node)
+        return
+    for p, objects in index.get(node, {}).items():
+        for o in objects:
+            yield p, o
 
 
 class _Values:
@@ -111,17 +134,16 @@ def _support(values: _Values, statement: str) -> Support:
 
 
 def _add_entities(net: nx.MultiDiGraph, graph: Graph, values: _Values) -> None:
+    many: dict[URIRef, dict[str, list[str]]] = {p: {} for p in (OWL.sameAs, SKOS.altLabel)}
+    for p, found in many.items():
+        for s, o in _pairs(graph, p):
+            found.setdefault(str(s), []).append(str(o))
     for name in entity_types():
-        for node in graph.subjects(RDF.type, KGO[name]):
-            wikidata = [str(o).removeprefix(str(WD)) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD))]
-            net.add_node(str(node), label=values.text("label", str(node)) or str(node), type=name,
-                         aliases=tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
-                         iso3=_iso3(graph, node), wikidata=tuple(sorted(wikidata)))
-
-
-def _iso3(graph: Graph, node) -> str | None:
-    value = graph.value(node, KGO.iso3)
-    return None if value is None else str(value)
+        for node in map(str, _subjects(graph, RDF.type, KGO[name])):
+            wikidata = [o.removeprefix(str(WD)) for o in many[OWL.sameAs].get(node, ()) if o.startswith(str(WD))]
+            net.add_node(node, label=values.text("label", node) or node, type=name,
+                         aliases=tuple(sorted(many[SKOS.altLabel].get(node, ()))),
+                         iso3=values.text("iso3", node), wikidata=tuple(sorted(wikidata)))
 
 
 def _add_edge(net: nx.MultiDiGraph, values: _Values, s: str, p: str, o: str, status: str,
@@ -143,14 +165,14 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     net, values = nx.MultiDiGraph(), _Values(graph)
     _add_entities(net, graph, values)
     described = set()
-    for statement in sorted(str(s) for s, kind in _pairs(graph, RDF.type) if kind == KGO.Statement):
+    for statement in sorted(str(s) for s in _subjects(graph, RDF.type, KGO.Statement)):
         s, p, o = (values.text(r, statement) for r in ("subject", "predicate", "object"))
         if s in net and o in net and p is not None:
             described.add((s, p, o))
             _add_edge(net, values, s, p, o, values.text("status", statement) or "asserted",
                       (_support(values, statement),))
     for node in list(net):
-        for p, o in graph.predicate_objects(URIRef(node)):
+        for p, o in _outgoing(graph, URIRef(node)):
             if str(o) in net and (node, str(p), str(o)) not in described and p not in (OWL.sameAs, RDF.type):
                 _add_edge(net, values, node, str(p), str(o), "asserted", ())
     return net

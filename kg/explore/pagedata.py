@@ -8,6 +8,7 @@ and the strongest relations among them; a smaller one is drawn whole and laid ou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import networkx as nx
 
@@ -20,6 +21,7 @@ from kg.iri import WIKIDATA_ID
 from kg.lexicon import load_json
 
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+span_of = lru_cache(maxsize=4096)(time_span)  # a corpus names few distinct times, each many times
 
 
 def _links(data: dict) -> list[dict]:
@@ -52,7 +54,7 @@ def _line(kinds: tuple[str, ...]) -> tuple[object, str | None]:
 
 def edge_record(rel: Relation, index: dict[str, int], articles: dict[str, int], marks: list[dict]) -> dict:
     klass = cameo_class(rel.cameo)
-    spans = sorted({span for s in rel.supports if (span := time_span(s.time))})
+    spans = sorted({span for s in rel.supports if (span := span_of(s.time))})
     dashes, marker = _line(rel.statuses)
     return {"from": index[rel.source], "to": index[rel.target], "relation": rel.predicate, "label": rel.label,
             "cameo": rel.cameo, "cameoClass": klass["name"], "tone": klass["tone"], "color": klass["color"],
@@ -75,7 +77,7 @@ def timeline(found: list[Relation]) -> list[dict]:
     counts: dict[str, int] = {}
     for rel in found:
         for s in rel.supports:
-            if span := time_span(s.time):
+            if span := span_of(s.time):
                 counts[span[0][:7]] = counts.get(span[0][:7], 0) + 1
     if not counts:
         return []

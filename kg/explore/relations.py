@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import networkx as nx
@@ -34,8 +35,13 @@ class Relation:
 
     def sources(self, *kinds: str) -> int:
         """Independent sources of the statements whose status is of ``kinds`` (all statements if none)."""
-        wanted = {status for kind in kinds for status in statuses(kind)}
+        wanted = _statuses(kinds)
         return len({s.source for s in self.supports if not kinds or s.status in wanted})
+
+
+@lru_cache(maxsize=16)
+def _statuses(kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(status for kind in kinds for status in statuses(kind))
 
 
 def relations(net: nx.MultiDiGraph) -> list[Relation]:
@@ -70,7 +76,7 @@ def _overlap(a: Support, b: Support) -> bool:
 
 def _disagree(rel: Relation) -> set[str]:
     """``denied`` and ``ended`` contradictions inside one relation."""
-    supporting, opposing, ended = (set(statuses(kind)) for kind in ("supporting", "opposing", "ended"))
+    supporting, opposing, ended = (_statuses((kind,)) for kind in ("supporting", "opposing", "ended"))
     kinds = set()
     for i, a in enumerate(rel.supports):
         if a.status not in supporting:
