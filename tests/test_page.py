@@ -45,6 +45,10 @@ def page_data(page: str) -> tuple[list, list, dict, dict]:
     """Nodes, edges (relations), the whole data block and the config of a page."""
     blocks = dict(re.findall(r'<script type="application/json" id="kg-(\w+)">(.*?)</script>', page, re.DOTALL))
     data = json.loads(blocks["data"])
+    for edge in data["edges"]:  # as the page script completes them
+        edge.update(data["predicates"][edge["p"]])
+        for key, empty in (("marker", None), ("spans", []), ("contradictions", [])):
+            edge.setdefault(key, empty)
     return data["nodes"], data["edges"], data, json.loads(blocks["config"])
 
 

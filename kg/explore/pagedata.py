@@ -39,9 +39,22 @@ def _article(s: Support) -> dict:
 
 
 def _support(s: Support, articles: dict[str, int]) -> dict:
-    return {"sentence": s.sentence, "start": s.start, "end": s.end, "article": articles[s.article_iri],
-            "time": s.time, "confidence": s.confidence, "attributedTo": s.attributed_to, "status": s.status,
-            "role": s.role}
+    """One statement; what it does not have is left out (the page holds a lot of them)."""
+    record = {"sentence": s.sentence, "start": s.start, "end": s.end, "article": articles[s.article_iri],
+              "time": s.time, "confidence": s.confidence, "attributedTo": s.attributed_to, "status": s.status,
+              "role": s.role}
+    return {k: v for k, v in record.items() if v is not None}
+
+
+def _predicates(found: list[Relation]) -> dict[str, dict]:
+    """What every relation of a predicate shares: label, CAMEO code, class, tone and colour."""
+    table = {}
+    for rel in found:
+        if rel.predicate not in table:
+            klass = cameo_class(rel.cameo)
+            table[rel.predicate] = {"relation": rel.predicate, "label": rel.label, "cameo": rel.cameo,
+                                    "cameoClass": klass["name"], "tone": klass["tone"], "color": klass["color"]}
+    return table
 
 
 def _line(kinds: tuple[str, ...]) -> tuple[object, str | None]:
@@ -52,16 +65,19 @@ def _line(kinds: tuple[str, ...]) -> tuple[object, str | None]:
     return dashes, looks[0].get("marker") if all("marker" in look for look in looks) else None
 
 
-def edge_record(rel: Relation, index: dict[str, int], articles: dict[str, int], marks: list[dict]) -> dict:
-    klass = cameo_class(rel.cameo)
+def edge_record(rel: Relation, index: dict[str, int], predicates: dict[str, int], articles: dict[str, int],
+                marks: list[dict]) -> dict:
+    """A relation: ``p`` indexes the predicate table; no marker, time span or contradiction is left out."""
     spans = sorted({span for s in rel.supports if (span := span_of(s.time))})
     dashes, marker = _line(rel.statuses)
-    return {"from": index[rel.source], "to": index[rel.target], "relation": rel.predicate, "label": rel.label,
-            "cameo": rel.cameo, "cameoClass": klass["name"], "tone": klass["tone"], "color": klass["color"],
-            "statuses": list(rel.statuses), "dashes": dashes, "marker": marker, "statements": len(rel.supports),
-            "sources": rel.sources(), "stating": rel.sources("supporting"),
-            "opposing": rel.sources("opposing", "ended"), "spans": [list(s) for s in spans],
-            "contradictions": marks, "supports": [_support(s, articles) for s in rel.supports]}
+    record = {"from": index[rel.source], "to": index[rel.target], "p": predicates[rel.predicate],
+              "statuses": list(rel.statuses), "dashes": dashes, "statements": len(rel.supports),
+              "sources": rel.sources(), "stating": rel.sources("supporting"),
+              "opposing": rel.sources("opposing", "ended"), "supports": [_support(s, articles) for s in rel.supports]}
+    for key, value in (("marker", marker), ("spans", [list(s) for s in spans]), ("contradictions", marks)):
+        if value:
+            record[key] = value
+    return record
 
 
 def node_record(node: str, data: dict, degree: int, community: int, position: tuple | None) -> dict:
@@ -129,7 +145,9 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     found = relations(net)
     articles = _articles(found)
     marks = contradictions(found)
-    edges = [edge_record(rel, index, articles, marks.get(i, [])) for i, rel in enumerate(found)]
+    shared = _predicates(found)
+    predicates = {p: i for i, p in enumerate(shared)}
+    edges = [edge_record(rel, index, predicates, articles, marks.get(i, [])) for i, rel in enumerate(found)]
     _bend(edges)
     degree = [0] * len(order)
     for e in edges:
@@ -145,6 +163,6 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     placed = positions(groups, rank, weights) if large else [None] * len(order)
     nodes = [node_record(n, net.nodes[n], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
     first = {s.article_iri: s for rel in found for s in rel.supports}
-    return {"nodes": nodes, "edges": edges, "articles": [_article(first[iri]) for iri in articles],
+    return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": [_article(first[iri]) for iri in articles],
             "communities": [{"size": len(g), "members": sorted(g, key=lambda n: rank[n])} for g in groups],
             "overview": _overview(nodes, edges, groups, rank), "timeline": timeline(found)}

@@ -9,6 +9,11 @@
   const config = read("kg-config");
   const data = read("kg-data");
   const N = data.nodes, E = data.edges, A = data.articles, limits = config.overview;
+  for (const e of E) {  // what the data leaves out: the predicate's shared fields, empty lists
+    Object.assign(e, data.predicates[e.p]);
+    e.spans = e.spans || [];
+    e.contradictions = e.contradictions || [];
+  }
   const typeStyle = new Map(config.legend.types.map((t) => [t.name, t]));
   const indexOf = new Map(N.map((n, i) => [n.id, i]));
   const adjacency = N.map(() => []);
