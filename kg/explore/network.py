@@ -96,25 +96,30 @@ class _Values:
     plain strings: rdflib terms hash in Python, strings in C)."""
 
     def __init__(self, graph: Graph):
-        self.values = {name: {str(s): o for s, o in _pairs(graph, p)} for name, p in STATEMENT_PROPERTIES.items()}
+        self.values = {name: {str(s): str(o) for s, o in _pairs(graph, p)} for name, p in STATEMENT_PROPERTIES.items()}
+        self.articles: dict[str | None, tuple] = {}
         self.selectors: dict[str, list[str]] = {}
         for evidence, selector in _pairs(graph, OA.hasSelector):
             self.selectors.setdefault(str(evidence), []).append(str(selector))
         self.symmetric = {str(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)}
 
-    def text(self, name: str, node: str) -> str | None:
-        value = self.values[name].get(node)
-        return None if value is None else str(value)
+    def text(self, name: str, node: str | None) -> str | None:
+        return self.values[name].get(node)
 
     def number(self, name: str, node: str, kind=int):
         value = self.values[name].get(node)
         return None if value is None else kind(value)
 
 
-def _source(values: _Values, article: str | None) -> str:
-    publisher, url = values.text("publisher", article), values.text("url", article)
-    domain = DOMAIN.match(url.lower()) if url else None
-    return publisher.lower() if publisher else domain[1] if domain else str(article or "")
+def _article(values: _Values, article: str | None) -> tuple:
+    """Title, URL, publication date and independent source of an article (read once per article)."""
+    if article not in values.articles:
+        publisher, url = values.text("publisher", article), values.text("url", article)
+        domain = DOMAIN.match(url.lower()) if url else None
+        values.articles[article] = (
+            values.text("title", article) or values.text("id", article) or article or "", url,
+            values.text("issued", article), publisher.lower() if publisher else domain[1] if domain else article or "")
+    return values.articles[article]
 
 
 def _support(values: _Values, statement: str) -> Support:
@@ -124,13 +129,12 @@ def _support(values: _Values, statement: str) -> Support:
         start = values.number("start", selector) if selector in values.values["start"] else start
         end = values.number("end", selector) if selector in values.values["end"] else end
     article = values.text("article", statement)
+    title, url, published, source = _article(values, article)
     return Support(
-        statement=statement, sentence=sentence, start=start, end=end,
-        article=values.text("title", article) or values.text("id", article) or str(article or ""),
-        article_url=values.text("url", article), time=values.text("time", statement),
-        confidence=values.number("confidence", statement, float), attributed_to=values.text("attributed", statement),
-        status=values.text("status", statement) or "asserted", role=values.text("role", statement),
-        article_iri=str(article or ""), published=values.text("issued", article), source=_source(values, article))
+        statement=statement, sentence=sentence, start=start, end=end, article=title, article_url=url,
+        time=values.text("time", statement), confidence=values.number("confidence", statement, float),
+        attributed_to=values.text("attributed", statement), status=values.text("status", statement) or "asserted",
+        role=values.text("role", statement), article_iri=article or "", published=published, source=source)
 
 
 def _add_entities(net: nx.MultiDiGraph, graph: Graph, values: _Values) -> None:
