@@ -160,7 +160,7 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     weights = _weights(found, index)
     groups = communities(len(order), weights)
     member = {n: g for g, group in enumerate(groups) for n in group}
-    placed = positions(groups, rank, weights) if large else [None] * len(order)
+    placed = positions(groups, rank) if large else [None] * len(order)
     nodes = [node_record(n, net.nodes[n], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
     first = {s.article_iri: s for rel in found for s in rel.supports}
     return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": [_article(first[iri]) for iri in articles],
