@@ -75,6 +75,14 @@ def _pairs(graph: Graph, predicate: URIRef):
             yield s, o
 
 
+def _column(graph: Graph, predicate: URIRef) -> dict[str, str]:
+    """Subject to object (as strings) of every triple of ``predicate``: one comprehension, no generator."""
+    index = _index(graph, "pos")
+    if index is None:
+        return {str(s): str(o) for s, o in graph.subject_objects(predicate)}
+    return {str(s): str(o) for o, subjects in index.get(predicate, {}).items() for s in subjects}
+
+
 def _subjects(graph: Graph, predicate: URIRef, obj: URIRef) -> list:
     index = _index(graph, "pos")
     return list(graph.subjects(predicate, obj)) if index is None else list(index.get(predicate, {}).get(obj, ()))
@@ -96,7 +104,7 @@ class _Values:
     plain strings: rdflib terms hash in Python, strings in C)."""
 
     def __init__(self, graph: Graph):
-        self.values = {name: {str(s): str(o) for s, o in _pairs(graph, p)} for name, p in STATEMENT_PROPERTIES.items()}
+        self.values = {name: _column(graph, p) for name, p in STATEMENT_PROPERTIES.items()}
         self.articles: dict[str | None, tuple] = {}
         self.selectors: dict[str, list[str]] = {}
         for evidence, selector in _pairs(graph, OA.hasSelector):
