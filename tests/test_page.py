@@ -261,3 +261,16 @@ def test_embedded_page_is_an_isolated_frame(sample_page):
     assert embedded.startswith('<div class="kg-page"><iframe srcdoc="') and "height:400px" in embedded
     assert "<script" not in embedded and 'sandbox="allow-scripts' in embedded
     assert html.unescape(re.search(r'srcdoc="([^"]*)"', embedded)[1]) == sample_page
+
+
+def test_network_read_through_rdflib_indexes_is_the_network_read_through_its_api():
+    from rdflib import Dataset, URIRef
+
+    dataset = Dataset()
+    shared = dataset.graph(URIRef("urn:kg:sample"))  # its store holds another graph too: the public API is used
+    for triple in SAMPLE:
+        shared.add(triple)
+    dataset.graph(URIRef("urn:kg:other")).add((URIRef("urn:a"), RDF.type, KGO.Statement))
+    fast, public = kg.entity_network(SAMPLE), kg.entity_network(shared)
+    assert sorted(fast.edges(keys=True, data=True), key=str) == sorted(public.edges(keys=True, data=True), key=str)
+    assert dict(fast.nodes(data=True)) == dict(public.nodes(data=True)) and fast.number_of_edges() == 7
