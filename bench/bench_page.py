@@ -1,6 +1,8 @@
-"""Page at scale: render a synthetic 2,000-entity graph, open it in headless Chromium, time it.
+"""Page at scale: render synthetic graphs of 2,000, 10,000 and 50,000 entities (three statements each),
+open each in headless Chromium, time it.
 
-Prints ``name=value`` lines: render seconds, page size, load-to-settled seconds, filter seconds.
+Prints ``name=value`` lines: render seconds (wall and CPU), page size, seconds to the first overview drawn
+and to settled, search, expand, collapse (measured in the page, until the next frame) and a type filter.
 Skips the browser part (with a message) when Debian's chromium is not installed.
 """
 from __future__ import annotations
@@ -21,7 +23,7 @@ PREDICATES = (("visits", "visits", "042"), ("accuses", "accuses", "112"), ("sign
               ("fightsWith", "fights with", "190"), ("worksFor", "works for", None), ("locatedIn", "is located in", None))
 STATUSES = ("asserted", "asserted", "asserted", "planned", "claimed", "denied", "former")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+                 "--disable-sync", "--no-first-run", "--js-flags=--max-old-space-size=8192"]
 
 
 def synthetic_graph(entities: int = 2000, statements: int = 3000, seed: int = 0):
@@ -44,7 +46,15 @@ def synthetic_graph(entities: int = 2000, statements: int = 3000, seed: int = 0)
     return kg.union(kg.to_dataset([(article, found)]))
 
 
-def open_in_browser(path: Path) -> dict[str, float]:
+TIMED = """async ([action, arg]) => {  // milliseconds until the action's result is drawn
+  const start = performance.now();
+  kgPage[action](arg);
+  await new Promise(requestAnimationFrame);
+  return performance.now() - start; }"""
+
+
+def open_in_browser(path: Path, entities: int) -> dict[str, float]:
+    """Seconds to the first overview drawn, then search, expand, collapse and a filter, in Chromium."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -53,33 +63,46 @@ def open_in_browser(path: Path) -> dict[str, float]:
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         start = time.perf_counter()
         page.goto(path.as_uri())
+        page.wait_for_selector("body[data-drawn=true]", timeout=300_000)
+        figures = {"overview_drawn_seconds": time.perf_counter() - start}
         page.wait_for_selector("body[data-settled=true]", timeout=300_000)
-        settled = time.perf_counter() - start
+        figures["settled_seconds"] = time.perf_counter() - start
+        target = page.evaluate("() => kgPage.data.nodes.findIndex(n => n.label === 'Entity %d')" % (entities // 3 + 1))
+        figures["search_seconds"] = page.evaluate(TIMED, ["find", "entity %d" % (entities // 3 + 1)]) / 1000
+        figures["expand_seconds"] = page.evaluate(TIMED, ["expand", target]) / 1000
+        figures["collapse_seconds"] = page.evaluate(TIMED, ["collapse", target]) / 1000
         start = time.perf_counter()
         page.uncheck("#filter-types input[value=Person]")
         page.evaluate("() => new Promise(requestAnimationFrame)")
-        filtered = time.perf_counter() - start
-        start = time.perf_counter()
-        page.evaluate("() => window.kgPage.network.redraw()")
-        redraw = time.perf_counter() - start
+        figures["filter_seconds"] = time.perf_counter() - start
+        figures["drawn_nodes"] = page.evaluate("() => kgPage.network.body.nodeIndices.length")
         browser.close()
-    return {"page_settle_seconds": settled, "page_filter_seconds": filtered, "page_redraw_seconds": redraw}
+    return figures
 
 
-def main() -> None:
-    graph = synthetic_graph()
+def measure(entities: int) -> None:
     start = time.perf_counter()
-    html = render_page(graph, "Synthetic 2,000 entities")
-    print(f"page_render_seconds={time.perf_counter() - start:.2f}")
-    print(f"page_megabytes={len(html.encode()) / 1e6:.2f}")
+    graph = synthetic_graph(entities, 3 * entities)
+    print(f"entities={entities} statements={3 * entities} graph_seconds={time.perf_counter() - start:.1f}", flush=True)
+    start, cpu = time.perf_counter(), time.process_time()
+    html = render_page(graph, f"Synthetic {entities:,} entities")
+    print(f"  page_render_seconds={time.perf_counter() - start:.2f} page_render_cpu_seconds={time.process_time() - cpu:.2f}"
+          f" page_megabytes={len(html.encode()) / 1e6:.1f}", flush=True)
+    del graph
     if not shutil.which("chromium"):
         print("chromium not installed: browser timings skipped (run scripts/ensure-browser.sh)", file=sys.stderr)
         return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "graph.html"
         path.write_text(html, encoding="utf-8")
-        for name, value in open_in_browser(path).items():
-            print(f"{name}={value:.2f}")
+        print("  " + " ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                              for k, v in open_in_browser(path, entities).items()), flush=True)
+
+
+def main() -> None:
+    """``python bench/bench_page.py [ENTITIES ...]`` (default 2000 10000 50000), three statements per entity."""
+    for entities in [int(a) for a in sys.argv[1:]] or [2000, 10_000, 50_000]:
+        measure(entities)
 
 
 if __name__ == "__main__":

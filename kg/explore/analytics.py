@@ -1,7 +1,7 @@
 """Graph analytics with networkx over the RDF graph.
 
-``entity_network`` reads the RDF graph (the single source of truth) into a networkx
-MultiDiGraph: one node per entity, one edge per (subject, relation, object, status) with
+``entity_network`` (:mod:`kg.explore.network`) reads the RDF graph (the single source of truth) into a
+networkx MultiDiGraph: one node per entity, one edge per (subject, relation, object, status) with
 the evidence of every statement behind it. The page draws that network; the functions
 below rank entities, find communities, explain how two entities are connected and cut
 out the ego network of one.
@@ -9,35 +9,17 @@ out the ego network of one.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib import Graph
 
-from kg.explore.corroborate import Summary, summary
 from kg.errors import KgError
-from kg.lexicon import load_json
-from kg.vocab import KGO, OA, WD
+from kg.explore.corroborate import Summary, summary
+from kg.explore.network import Support, entity_network
 
 BETWEENNESS_SAMPLE = 300  # above this many nodes betweenness is estimated from a seeded sample
-
-
-@dataclass(frozen=True, slots=True)
-class Support:
-    """One statement behind an edge: the sentence that says it, where, when and how sure."""
-
-    statement: str
-    sentence: str
-    start: int | None
-    end: int | None
-    article: str
-    article_url: str | None
-    time: str | None
-    confidence: float | None
-    attributed_to: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,76 +50,6 @@ class Analysis:
     paths: tuple[tuple[Hop, ...], ...] = ()
     between: tuple[str, str] | None = None
     sources: Summary | None = None
-
-
-def entity_types() -> tuple[str, ...]:
-    """The entity classes (local names in kgo:) the page and analytics show."""
-    return tuple(load_json("style/page.json")["entity_types"])
-
-
-def _text(graph: Graph, node, predicate) -> str | None:
-    value = graph.value(node, predicate)
-    return None if value is None else str(value)
-
-
-def _support(graph: Graph, statement: URIRef) -> Support:
-    evidence = graph.value(statement, KGO.evidence)
-    sentence, start, end = "", None, None
-    for selector in graph.objects(evidence, OA.hasSelector) if evidence is not None else ():
-        sentence = _text(graph, selector, OA.exact) or sentence
-        start = graph.value(selector, OA.start, default=start)
-        end = graph.value(selector, OA.end, default=end)
-    article = graph.value(statement, PROV.wasDerivedFrom)
-    confidence = graph.value(statement, KGO.confidence)
-    return Support(
-        statement=str(statement), sentence=sentence,
-        start=None if start is None else int(start), end=None if end is None else int(end),
-        article=_text(graph, article, DCTERMS.title) or _text(graph, article, KGO.articleId) or str(article or ""),
-        article_url=_text(graph, article, DCTERMS.source), time=_text(graph, statement, KGO.time),
-        confidence=None if confidence is None else float(confidence),
-        attributed_to=_text(graph, statement, KGO.attributedTo))
-
-
-def _add_entities(net: nx.MultiDiGraph, graph: Graph) -> None:
-    for name in entity_types():
-        for node in graph.subjects(RDF.type, KGO[name]):
-            wikidata = [str(o).removeprefix(str(WD)) for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD))]
-            net.add_node(str(node), label=_text(graph, node, RDFS.label) or str(node), type=name,
-                         aliases=tuple(sorted(str(a) for a in graph.objects(node, SKOS.altLabel))),
-                         iso3=_text(graph, node, KGO.iso3), wikidata=tuple(sorted(wikidata)))
-
-
-def _add_edge(net: nx.MultiDiGraph, graph: Graph, s: str, p: URIRef, o: str, status: str,
-              supports: Iterable[Support]) -> None:
-    key = f"{p} {status}"
-    if net.has_edge(s, o, key):
-        net.edges[s, o, key]["supports"] += tuple(supports)
-        return
-    net.add_edge(s, o, key, predicate=str(p), status=status, supports=tuple(supports),
-                 label=_text(graph, p, RDFS.label) or str(p).rsplit("#", 1)[-1],
-                 cameo=_text(graph, p, KGO.cameoCode))
-
-
-def entity_network(graph: Graph) -> nx.MultiDiGraph:
-    """The entities and relations of the RDF graph as a networkx MultiDiGraph.
-
-    Parallel relations between the same two entities stay separate edges; direct triples
-    between entities that no statement node describes become ``asserted`` edges without evidence.
-    """
-    net = nx.MultiDiGraph()
-    _add_entities(net, graph)
-    described = set()
-    for statement in sorted(graph.subjects(RDF.type, KGO.Statement)):
-        s, p, o = (graph.value(statement, r) for r in (RDF.subject, RDF.predicate, RDF.object))
-        if str(s) in net and str(o) in net and p is not None:
-            described.add((s, p, o))
-            _add_edge(net, graph, str(s), p, str(o), _text(graph, statement, KGO.status) or "asserted",
-                      (_support(graph, statement),))
-    for node in list(net):
-        for p, o in graph.predicate_objects(URIRef(node)):
-            if str(o) in net and (URIRef(node), p, o) not in described and p not in (OWL.sameAs, RDF.type):
-                _add_edge(net, graph, node, p, str(o), "asserted", ())
-    return net
 
 
 def find_entity(net: nx.MultiDiGraph, name: str) -> str:

@@ -1,138 +1,56 @@
-"""The interactive page: a pyvis network of the graph's entities and relations, offline and safe.
+"""The interactive page: an offline vis-network page of the graph's entities and relations, safe and fast.
 
-The page is drawn from :func:`kg.analytics.entity_network` (itself read from the RDF graph).
-pyvis renders our own template (``kg/templates/page.html``), which inlines pyvis's bundled
-vis-network instead of loading it from a CDN and carries the data as JSON blocks that the
-page script turns into DOM elements with ``textContent``: article text is never parsed as HTML.
-A Content-Security-Policy with the hashes of our two scripts blocks anything injected anyway.
+The page carries the whole graph as one JSON block (:func:`kg.explore.pagedata.page_data`) and draws only
+what the analyst opens: the overview first, then what search, expand, a path or a community adds. pyvis
+provides the template set and its bundled vis-network, inlined (no CDN). Article text reaches the DOM
+only through ``textContent``, and a Content-Security-Policy with the hashes of our two scripts blocks
+anything injected anyway.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import html
+import json
 import re
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 from pyvis.network import Network
-from rdflib import Graph
+from rdflib import RDF, Graph
+from rdflib.namespace import DCTERMS
 
-from kg.explore.analytics import Support, ego_network, entity_network, find_entity
-from kg.iri import WIKIDATA_ID
+from kg.explore.analytics import ego_network, entity_network, find_entity
+from kg.explore.pagedata import page_data
 from kg.lexicon import load_json
-from kg.graph.export import cameo_class
-from kg.graph.periods import time_span
+from kg.vocab import KGO
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-DENSE_LIMIT = 500  # networkx lays out larger graphs with SciPy only
-LAYOUT_SPACING = 40  # pixels between neighbouring nodes, roughly
-WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
-
-def _links(data: dict) -> list[dict]:
-    return [{"label": f"Wikidata {q}", "url": f"https://www.wikidata.org/wiki/{q}"}
-            for q in data["wikidata"] if WIKIDATA_ID.match(q)]
-
-
-def _support(s: Support) -> dict:
-    return {"sentence": s.sentence, "start": s.start, "end": s.end, "article": s.article,
-            "url": s.article_url if s.article_url and WEB_URL.match(s.article_url) else None,
-            "time": s.time, "confidence": s.confidence, "attributedTo": s.attributed_to}
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1,200 entities``."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
-def node_element(node: str, data: dict, degree: int, position: tuple[float, float] | None) -> dict:
-    style = load_json("style/page.json")["entity_types"][data["type"]]
-    element = {"id": node, "label": data["label"], "shape": style["shape"], "value": max(degree, 1),
-               "color": style["color"], "kg": {"type": data["type"], "aliases": list(data["aliases"]),
-                                               "iso3": data["iso3"], "links": _links(data), "degree": degree}}
-    if position:
-        element["x"], element["y"] = round(position[0], 1), round(position[1], 1)
-    return element
+def corpus_line(graph: Graph) -> str:
+    """What a graph's articles are: ``12 articles, 2021-09-02 to 2021-12-11``."""
+    dates = sorted(str(d)[:10] for a in graph.subjects(RDF.type, KGO.Article) for d in graph.objects(a, DCTERMS.issued))
+    count = len(set(graph.subjects(RDF.type, KGO.Article)))
+    span = "" if not dates else f", {dates[0]}" if dates[0] == dates[-1] else f", {dates[0]} to {dates[-1]}"
+    return plural(count, "article") + span
 
 
-def _curve(u: str, v: str, index: int) -> dict | bool:
-    """Parallel edges between two nodes fan out on alternate sides so that none hides another."""
-    if index == 0:
-        return False
-    side = 1 if index % 2 else -1
-    side = side if u < v else -side
-    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": 0.25 * ((index + 1) // 2)}
-
-
-def edge_element(u: str, v: str, data: dict, index: int) -> dict:
-    status = load_json("style/page.json")["statuses"].get(data["status"], {"dashes": True})
-    klass = cameo_class(data["cameo"])
-    spans = [span for s in data["supports"] if (span := time_span(s.time))]
-    label = data["label"] if data["status"] == "asserted" else f"{data['label']} ({data['status']})"
-    return {"id": f"{u} {data['predicate']} {data['status']} {v}", "from": u, "to": v, "label": label,
-            "color": {"color": klass["color"], "highlight": klass["color"], "hover": klass["color"]},
-            "dashes": status["dashes"], "smooth": _curve(u, v, index),
-            "width": 1 + min(len(data["supports"]), 4) * 0.5,
-            "arrows": {"to": {"enabled": True}, "middle": {"enabled": "marker" in status,
-                                                           "type": status.get("marker", "arrow")}},
-            "kg": {"relation": data["predicate"], "relationLabel": data["label"], "status": data["status"],
-                   "cameo": data["cameo"], "cameoClass": klass["name"], "tone": klass["tone"],
-                   "supports": [_support(s) for s in data["supports"]],
-                   "timeStart": min((a for a, _ in spans), default=None),
-                   "timeEnd": max((b for _, b in spans), default=None)}}
-
-
-def _spread(graph: nx.Graph) -> dict:
-    """Unit-scale positions of a small graph: networkx's spring layout (dense, numpy only)."""
-    if len(graph) < 2:
-        return {n: (0.0, 0.0) for n in graph}
-    return nx.spring_layout(graph, seed=0) if len(graph) < DENSE_LIMIT else nx.circular_layout(graph)
-
-
-def community_layout(graph: nx.Graph, depth: int = 0) -> dict:
-    """Positions for a large graph in seconds: Louvain communities are laid out as discs
-    (spring layout of the community graph), and each community inside its disc.
-
-    networkx's own spring layout needs SciPy and minutes above 500 nodes; this needs neither.
-    """
-    groups = nx.community.louvain_communities(graph, seed=0) if len(graph) >= DENSE_LIMIT else [set(graph)]
-    if len(groups) == 1 or depth > 3:
-        return {n: (x * LAYOUT_SPACING * len(graph) ** 0.5, y * LAYOUT_SPACING * len(graph) ** 0.5)
-                for n, (x, y) in _spread(graph).items()}
-    member = {n: i for i, group in enumerate(groups) for n in group}
-    between = nx.Graph()
-    between.add_nodes_from(range(len(groups)))
-    for u, v in graph.edges():
-        if member[u] != member[v]:
-            weight = between.get_edge_data(member[u], member[v], {"weight": 0})["weight"]
-            between.add_edge(member[u], member[v], weight=weight + 1)
-    centres = _spread(between)
-    reach = 1.8 * LAYOUT_SPACING * len(graph) ** 0.5
-    positions = {}
-    for i, group in enumerate(groups):
-        inner = community_layout(graph.subgraph(group), depth + 1)
-        cx, cy = centres[i]
-        positions.update({n: (cx * reach + x, cy * reach + y) for n, (x, y) in inner.items()})
-    return positions
-
-
-def layout(net: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions computed here for large graphs, so the browser shows them at once."""
-    if len(net) <= load_json("style/page.json")["large_graph"]["nodes"]:
-        return {}
-    return community_layout(nx.Graph(net))
-
-
-def network_elements(net: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    """The vis-network nodes and edges of an entity network, in a stable order."""
-    positions = layout(net)
-    nodes = [node_element(n, net.nodes[n], net.degree(n), positions.get(n)) for n in sorted(net)]
-    edges, seen = [], {}
-    for u, v, key in sorted(net.edges(keys=True)):
-        pair = tuple(sorted((u, v)))
-        seen[pair] = seen.get(pair, -1) + 1
-        edges.append(edge_element(u, v, net.edges[u, v, key], seen[pair]))
-    return nodes, edges
+def page_title(graph: Graph) -> str:
+    """One article's title, or what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``)."""
+    articles = sorted(set(graph.subjects(RDF.type, KGO.Article)))
+    if len(articles) == 1:
+        return str(graph.value(articles[0], DCTERMS.title) or graph.value(articles[0], KGO.articleId) or "Article")
+    return corpus_line(graph) if articles else "Knowledge graph"
 
 
 def vis_options(large: bool) -> dict:
@@ -144,12 +62,19 @@ def vis_options(large: bool) -> dict:
     return options
 
 
-def _legend() -> dict:
+def _config(large: bool) -> dict:
     style, cameo = load_json("style/page.json"), load_json("style/cameo.json")
-    return {"types": [{"name": k, **v} for k, v in style["entity_types"].items()],
-            "statuses": [{"name": k, **v} for k, v in style["statuses"].items()],
-            "classes": [{"name": k, "color": v["color"], "tone": v["tone"]} for k, v in cameo["classes"].items()]
-            + [dict(cameo["fact"])]}
+    legend = {"types": [{"name": k, **v} for k, v in style["entity_types"].items()],
+              "statuses": [{"name": k, **v} for k, v in style["statuses"].items()],
+              "classes": [{"name": k, "color": v["color"], "tone": v["tone"]} for k, v in cameo["classes"].items()]
+              + [dict(cameo["fact"])]}
+    return {"vis": vis_options(large), "legend": legend, "overview": style["overview"],
+            "contradiction": style["contradiction"]}
+
+
+def _json(value) -> str:
+    """JSON that is inert inside a script element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
 
 
 def _with_csp(page: str) -> str:
@@ -160,22 +85,20 @@ def _with_csp(page: str) -> str:
     return page.replace(CSP_MARKER, policy, 1)
 
 
-def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph") -> str:
+def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
     """A self-contained HTML page of an entity network: no network access needed to open it."""
-    page = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    page = Network(heading=title, cdn_resources="in_line")  # pyvis: its template set and bundled vis-network
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
-    nodes, edges = network_elements(net)
-    for node in nodes:
-        page.add_node(node.pop("id"), **node)
-    for edge in edges:
-        page.add_edge(edge.pop("from"), edge.pop("to"), **edge)
-    page.options = {"vis": vis_options(large=bool(nodes) and "x" in nodes[0]), "legend": _legend()}
-    return _with_csp(page.generate_html(name="graph.html"))
+    data = page_data(net)
+    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=_json(data),
+                                     config=_json(_config(data["overview"]["large"])))
+    return _with_csp(html_page)
 
 
-def render_page(graph: Graph, title: str = "Knowledge graph") -> str:
-    """The page of an RDF graph's entities and relations."""
-    return render_network(entity_network(graph), title)
+def render_page(graph: Graph, title: str | None = None) -> str:
+    """The page of an RDF graph's entities and relations; ``title`` defaults to the article's title, or
+    what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+    return render_network(entity_network(graph), title or page_title(graph), corpus_line(graph))
 
 
 def embed_page(page: str, height: int = 650) -> str:
@@ -190,4 +113,4 @@ def render_ego_page(graph: Graph, name: str, radius: int = 1) -> str:
     net = entity_network(graph)
     ego = ego_network(net, name, radius)
     label = net.nodes[find_entity(net, name)]["label"]
-    return render_network(ego, f"{label}: {radius}-hop neighbourhood")
+    return render_network(ego, f"{label}: {radius}-hop neighbourhood", corpus_line(graph))
