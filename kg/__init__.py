@@ -14,6 +14,8 @@ EXPORTS = {
     **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "explore.analytics"),
     **dict.fromkeys(("BuildResult", "build", "extract_files", "store_articles"), "api"),
     "KgError": "errors",
+    **dict.fromkeys(("entity_forms", "format_entities"), "explore.entities"),
+    **dict.fromkeys(("merge", "split"), "store.decisions"),
     "read_articles": "ingest.reader",
     "ROOT": "lexicon",
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),

@@ -63,6 +63,6 @@ def query(graph: Annotated[Optional[str], typer.Argument(help="A graph file, a s
 
 
 def main() -> None:
-    from kg.cli import corpus, explore, graph  # noqa: F401  (register their commands)
+    from kg.cli import corpus, entities, explore, graph  # noqa: F401  (register their commands)
 
     app()

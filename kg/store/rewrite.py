@@ -1,0 +1,153 @@
+"""Analyst decisions applied to an article graph: merge one entity into another, split a surface form off.
+
+A merge re-points the article's statements from one entity to the other and leaves a ``kgo:SurfaceForm``
+(reason ``analyst``) that names the merged entity and the statements it re-pointed, so that splitting the
+form off again gives back exactly the graph before the merge. Splitting a form the extractor merged
+(a capital for its state, a demonym, a pronoun) gives it an entity of its own in the sentences it stands in.
+Direct triples are re-derived from the statement nodes, which hold each one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.gazetteer import entity_key, name_key
+from kg.graph.rdf import (DERIVED_FROM, EVIDENCE, FORM, KEY, LABEL, MERGE_REASON, OBJECT, PREDICATE, SUBJECT,
+                          SURFACE_FORM, SURFACE_FORM_CLASS, TYPE, ArticleGraph, node_of)
+from kg.iri import entity_iri, form_iri
+from kg.lexicon import load_json
+from kg.model import Entity
+from kg.vocab import KGO, KGR, OA
+
+MERGED_ENTITY, AS_SUBJECT, AS_OBJECT = map(node_of, (KGO.mergedEntity, KGO.asSubjectOf, KGO.asObjectOf))
+HAS_SELECTOR, START = node_of(OA.hasSelector), node_of(OA.start)
+ANALYST = "analyst"
+DECISIONS = KGR["decisions"]  # the named graph of analysts' decisions
+ACTION, KEPT, SEQUENCE = map(node_of, (KGO.action, KGO.keptEntity, KGO.sequence))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An analyst's decision: ``merge`` ``other`` into ``entity``, or ``split`` ``form`` off ``entity``."""
+
+    action: str
+    entity: str
+    other: str = ""
+    form: str = ""
+    node: str = ""  # the decision's IRI in the store
+
+
+class Triples(set):
+    """An article graph's triples as a set, with the look-ups a rewrite needs."""
+
+    def objects(self, subject, predicate) -> list:
+        return [t.object for t in self if t.subject == subject and t.predicate == predicate]
+
+    def subjects(self, predicate, obj) -> list:
+        return [t.subject for t in self if t.predicate == predicate and t.object == obj]
+
+    def direct(self) -> set[ox.Triple]:
+        """The direct triple each statement node stands for."""
+        found = set()
+        for statement in self.subjects(TYPE, node_of(KGO.Statement)):
+            parts = [self.objects(statement, p) for p in (SUBJECT, PREDICATE, OBJECT)]
+            if all(parts):
+                found.add(ox.Triple(parts[0][0], parts[1][0], parts[2][0]))
+        return found
+
+
+def repoint(triples: Triples, changes: Iterable[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]) -> None:
+    """Set (statement, rdf:subject or rdf:object) to a new entity, re-deriving the direct triples."""
+    before = triples.direct()
+    for statement, role, entity in changes:
+        triples.difference_update({t for t in triples if t.subject == statement and t.predicate == role})
+        triples.add(ox.Triple(statement, role, entity))
+    triples.difference_update(before)
+    triples.update(triples.direct())
+
+
+def merge_into(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
+    """The graph with ``decision.other``'s statements re-pointed to ``decision.entity``, and the trace."""
+    triples = Triples(graph.triples)
+    entity, other = ox.NamedNode(decision.entity), ox.NamedNode(decision.other)
+    changes = [(s, role, entity) for role in (SUBJECT, OBJECT) for s in triples.subjects(role, other)]
+    if not changes:
+        return graph
+    label = next((o.value for o in triples.objects(other, LABEL)), other.value)
+    form = node_of(form_iri(graph.name, decision.entity, label, ANALYST, 0))
+    triples.update({ox.Triple(entity, SURFACE_FORM, form), ox.Triple(form, TYPE, SURFACE_FORM_CLASS),
+                    ox.Triple(form, FORM, ox.Literal(label)), ox.Triple(form, MERGE_REASON, ox.Literal(ANALYST)),
+                    ox.Triple(form, MERGED_ENTITY, other), ox.Triple(form, DERIVED_FROM, ox.NamedNode(decision.node))})
+    triples.update(ox.Triple(form, AS_SUBJECT if role == SUBJECT else AS_OBJECT, s) for s, role, _ in changes)
+    repoint(triples, changes)
+    return ArticleGraph(graph.name, tuple(sorted(triples, key=str)))
+
+
+def undo_merge(triples: Triples, form: ox.NamedNode) -> None:
+    """Give the statements an analyst's merge re-pointed back to the merged entity, and drop its trace."""
+    other = triples.objects(form, MERGED_ENTITY)[0]
+    changes = [(s, SUBJECT, other) for s in triples.objects(form, AS_SUBJECT)]
+    changes += [(s, OBJECT, other) for s in triples.objects(form, AS_OBJECT)]
+    triples.difference_update({t for t in triples if form in (t.subject, t.object)})
+    repoint(triples, changes)
+
+
+def split_off(triples: Triples, entity: ox.NamedNode, form: ox.NamedNode) -> None:
+    """Give an extracted surface form an entity of its own in the sentences where it stood for ``entity``."""
+    text = triples.objects(form, FORM)[0].value
+    reason = triples.objects(form, MERGE_REASON)[0].value
+    kind = next((t.value.rpartition("#")[2] for t in triples.objects(entity, TYPE)), "Entity")
+    kind = load_json("lexicon/merges.json")["reasons"].get(reason, {}).get("split_type") or kind
+    new = node_of(entity_iri(Entity(entity_key(kind, text), text, kind)))
+    sentence = {o.value for e in triples.objects(form, EVIDENCE) for o in sentence_start(triples, e)}
+    changes = [(s, role, new) for role in (SUBJECT, OBJECT) for s in triples.subjects(role, entity)
+               if {o.value for e in triples.objects(s, EVIDENCE) for o in sentence_start(triples, e)} & sentence]
+    triples.difference_update({t for t in triples if form in (t.subject, t.object) or
+                               any(t.subject == e or t.subject.value.startswith(e.value + "/")
+                                   for e in triples.objects(form, EVIDENCE))})
+    if changes:
+        triples.update({ox.Triple(new, TYPE, node_of(KGO[kind])), ox.Triple(new, LABEL, ox.Literal(text)),
+                        ox.Triple(new, KEY, ox.Literal(name_key(text)))})
+    repoint(triples, changes)
+
+
+def sentence_start(triples: Triples, evidence) -> list:
+    return [o for selector in triples.objects(evidence, HAS_SELECTOR) for o in triples.objects(selector, START)]
+
+
+def split_from(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
+    """The graph with every surface form ``decision.form`` of ``decision.entity`` split off."""
+    triples = Triples(graph.triples)
+    entity = ox.NamedNode(decision.entity)
+    forms = [f for f in triples.objects(entity, SURFACE_FORM)
+             if any(o.value == decision.form for o in triples.objects(f, FORM))]
+    if not forms:
+        return graph
+    for form in forms:
+        if triples.objects(form, MERGED_ENTITY):
+            undo_merge(triples, form)
+        else:
+            split_off(triples, entity, form)
+    return ArticleGraph(graph.name, tuple(sorted(triples, key=str)))
+
+
+def read(store: ox.Store) -> list[Decision]:
+    """The decisions a store holds, in the order taken."""
+    graph = ox.NamedNode(str(DECISIONS))
+    found = []
+    for quad in store.quads_for_pattern(None, SEQUENCE, None, graph):
+        node = quad.subject
+        values = {p: next((q.object.value for q in store.quads_for_pattern(node, p, None, graph)), "")
+                  for p in (ACTION, KEPT, MERGED_ENTITY, FORM)}
+        found.append((int(quad.object.value), Decision(values[ACTION], values[KEPT], values[MERGED_ENTITY],
+                                                       values[FORM], node.value)))
+    return [decision for _, decision in sorted(found, key=lambda item: item[0])]
+
+
+def apply(graph: ArticleGraph, decisions: Iterable[Decision]) -> ArticleGraph:
+    """The graph with every decision applied, in order."""
+    for decision in decisions:
+        graph = (merge_into if decision.action == "merge" else split_from)(graph, decision)
+    return graph
