@@ -121,7 +121,9 @@ class Statement:
     trigger: str = ""
     tokens: tuple[str, ...] = field(default=())
     role: str = ""
-    forms: tuple[Form, ...] = ()  # how its subject and object were named in the article, when not by their labels
+    forms: tuple[Form, ...] = ()
+    valid_since: str | None = None  # the period it holds in, as ISO 8601 times like ``time``
+    valid_until: str | None = None  # how its subject and object were named in the article, when not by their labels
 
 
 def content_hash(article: Article) -> str:

@@ -43,7 +43,7 @@ SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SEL
               OA.TextPositionSelector, OA.start, OA.end))
 STRING, DATE, DATE_TIME, DECIMAL, NON_NEGATIVE_INTEGER = map(
     node_of, (XSD.string, XSD.date, XSD.dateTime, XSD.decimal, XSD.nonNegativeInteger))
-TIME_START, KEY = node_of(KGO.timeStart), node_of(KGO.key)
+TIME_START, KEY, VALID_SINCE, VALID_UNTIL = map(node_of, (KGO.timeStart, KGO.key, KGO.validSince, KGO.validUntil))
 SURFACE_FORM, SURFACE_FORM_CLASS, FORM, MERGE_REASON = map(
     node_of, (KGO.surfaceForm, KGO.SurfaceForm, KGO.form, KGO.mergeReason))
 
@@ -134,6 +134,9 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
         triples.add(node, TIME, ox.Literal(statement.time))
         if start := time_start(statement.time):
             triples.add(node, TIME_START, ox.Literal(start, datatype=DATE_TIME))
+    for bound, value in ((VALID_SINCE, statement.valid_since), (VALID_UNTIL, statement.valid_until)):
+        if value:  # the period the fact holds in: ISO 8601 text like kgo:time
+            triples.add(node, bound, ox.Literal(value))
     if statement.attributed_to:
         triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:
