@@ -16,6 +16,7 @@ EXPORTS = {
     "KgError": "errors",
     **dict.fromkeys(("entity_forms", "format_entities"), "explore.entities"),
     **dict.fromkeys(("merge", "split"), "store.decisions"),
+    **dict.fromkeys(("query_subgraph", "render_query_page"), "explore.query_view"),
     "read_articles": "ingest.reader",
     "ROOT": "lexicon",
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),

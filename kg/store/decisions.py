@@ -15,7 +15,7 @@ from rdflib import URIRef
 from kg.errors import KgError
 from kg.gazetteer import name_key
 from kg.graph.rdf import OBJECT, SUBJECT, TYPE, ArticleGraph, node_of
-from kg.store.backend import forget, is_endpoint, open_local
+from kg.store.backend import LocalStore, is_endpoint, open_local
 from kg.store.rewrite import DECISIONS, Decision, apply, read
 from kg.vocab import KGO, KGR
 
@@ -64,26 +64,45 @@ def stored_graph(store: ox.Store, name: str) -> ArticleGraph:
 def rewrite(store: ox.Store, decision: Decision, graphs: list[str]) -> tuple[Decision, int]:
     """Record the decision and re-derive ``graphs`` with it, in one transaction; the graphs changed."""
     decision, recorded = record(store, decision)
-    updates = [recorded]
+    removed: dict[ox.Triple, set[str]] = {}
+    added: dict[ox.Triple, set[str]] = {}
     for name in graphs:
-        before = stored_graph(store, name)
-        after = apply(before, [decision])
-        if set(after.triples) != set(before.triples):
-            lines = "\n".join(after.n_triples())
-            updates += [forget(name), f"INSERT DATA {{ GRAPH <{name}> {{\n{lines}\n}} }}", f"INSERT DATA {{\n{lines}\n}}"]
-    store.update(" ;\n".join(updates))
-    return decision, (len(updates) - 1) // 3
+        before = set(stored_graph(store, name).triples)
+        after = set(apply(ArticleGraph(URIRef(name), tuple(before)), [decision]).triples)
+        for triple in before - after:
+            removed.setdefault(triple, set()).add(name)
+        for triple in after - before:
+            added.setdefault(triple, set()).add(name)
+    store.update(" ;\n".join([recorded, *changes(store, removed, added)]))
+    return decision, len({name for names in (*removed.values(), *added.values()) for name in names})
 
 
-def local(path: str | Path) -> ox.Store:
+def changes(store: ox.Store, removed: dict[ox.Triple, set[str]], added: dict[ox.Triple, set[str]]) -> list[str]:
+    """DELETE DATA and INSERT DATA for the article graphs and the merged default graph: a triple leaves the
+    default graph when no article graph holds it any more."""
+    def holders(triple: ox.Triple) -> set[str]:
+        return {q.graph_name.value for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
+                if isinstance(q.graph_name, ox.NamedNode)}
+
+    gone = [t for t, names in removed.items() if not (holders(t) - names) and t not in added]
+    quads = lambda found: "\n".join(f"GRAPH <{g}> {{ {t} }}" for t, names in found.items() for g in sorted(names))
+    return [f"DELETE DATA {{ {quads(removed)} }}", f"INSERT DATA {{ {quads(added)} }}",
+            "DELETE DATA { " + "\n".join(f"{t} ." for t in gone) + " }",
+            "INSERT DATA { " + "\n".join(f"{t} ." for t in added) + " }"]
+
+
+def local(path: str | Path | LocalStore) -> ox.Store:
+    """The Oxigraph store of a store folder (or of a store already open)."""
+    if isinstance(path, LocalStore):
+        return path.inner
     if is_endpoint(path):
         raise KgError("merges and splits are kept in a local store", "give a store folder for --store")
     return open_local(Path(path), create=False).inner
 
 
-def merge(path: str | Path, entity: str, other: str) -> tuple[Decision, int]:
-    """Merge ``other`` into ``entity`` in the store at ``path`` (names or IRIs); the decision and the
-    number of article graphs re-derived."""
+def merge(path: str | Path | LocalStore, entity: str, other: str) -> tuple[Decision, int]:
+    """Merge ``other`` into ``entity`` (names or IRIs) in the store at ``path`` (or an open local store);
+    the decision and the number of article graphs re-derived."""
     store = local(path)
     kept, merged = entity_named(store, entity), entity_named(store, other)
     if kept == merged:
@@ -92,7 +111,7 @@ def merge(path: str | Path, entity: str, other: str) -> tuple[Decision, int]:
     return rewrite(store, Decision("merge", kept, other=merged), graphs)
 
 
-def split(path: str | Path, entity: str, form: str) -> tuple[Decision, int]:
+def split(path: str | Path | LocalStore, entity: str, form: str) -> tuple[Decision, int]:
     """Split the surface form ``form`` off ``entity`` (a name or IRI) in the store at ``path``."""
     store = local(path)
     kept = entity_named(store, entity)

@@ -40,31 +40,57 @@ class Decision:
 
 
 class Triples(set):
-    """An article graph's triples as a set, with the look-ups a rewrite needs."""
+    """An article graph's triples as a set, with the look-ups a rewrite needs (indexed until it changes)."""
+
+    def __init__(self, triples: Iterable[ox.Triple] = ()) -> None:
+        super().__init__((t.subject, t.predicate, t.object) for t in triples)  # plain tuples: fast to look into
+        self.index: dict | None = None
+
+    def indexed(self) -> dict:
+        if self.index is None:
+            self.index = {}
+            for s, p, o in self:
+                self.index.setdefault((s, p, None), []).append(o)
+                self.index.setdefault((None, p, o), []).append(s)
+        return self.index
+
+    def add(self, triple) -> None:
+        self.index = None
+        super().add(triple)
+
+    def update(self, *others) -> None:
+        self.index = None
+        super().update(*others)
+
+    def difference_update(self, *others) -> None:
+        self.index = None
+        super().difference_update(*others)
 
     def objects(self, subject, predicate) -> list:
-        return [t.object for t in self if t.subject == subject and t.predicate == predicate]
+        return list(self.indexed().get((subject, predicate, None), ()))
 
     def subjects(self, predicate, obj) -> list:
-        return [t.subject for t in self if t.predicate == predicate and t.object == obj]
+        return list(self.indexed().get((None, predicate, obj), ()))
 
-    def direct(self) -> set[ox.Triple]:
+    def graph(self, name) -> ArticleGraph:
+        return ArticleGraph(name, tuple(ox.Triple(*t) for t in sorted(self, key=str)))
+
+    def direct(self) -> set[tuple]:
         """The direct triple each statement node stands for."""
         found = set()
         for statement in self.subjects(TYPE, node_of(KGO.Statement)):
             parts = [self.objects(statement, p) for p in (SUBJECT, PREDICATE, OBJECT)]
             if all(parts):
-                found.add(ox.Triple(parts[0][0], parts[1][0], parts[2][0]))
+                found.add((parts[0][0], parts[1][0], parts[2][0]))
         return found
 
 
 def repoint(triples: Triples, changes: Iterable[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]) -> None:
     """Set (statement, rdf:subject or rdf:object) to a new entity, re-deriving the direct triples."""
-    before = triples.direct()
-    for statement, role, entity in changes:
-        triples.difference_update({t for t in triples if t.subject == statement and t.predicate == role})
-        triples.add(ox.Triple(statement, role, entity))
+    changes = list(changes)
+    before = triples.direct() | {(st, role, o) for st, role, _ in changes for o in triples.objects(st, role)}
     triples.difference_update(before)
+    triples.update(changes)
     triples.update(triples.direct())
 
 
@@ -77,12 +103,12 @@ def merge_into(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
         return graph
     label = next((o.value for o in triples.objects(other, LABEL)), other.value)
     form = node_of(form_iri(graph.name, decision.entity, label, ANALYST, 0))
-    triples.update({ox.Triple(entity, SURFACE_FORM, form), ox.Triple(form, TYPE, SURFACE_FORM_CLASS),
-                    ox.Triple(form, FORM, ox.Literal(label)), ox.Triple(form, MERGE_REASON, ox.Literal(ANALYST)),
-                    ox.Triple(form, MERGED_ENTITY, other), ox.Triple(form, DERIVED_FROM, ox.NamedNode(decision.node))})
-    triples.update(ox.Triple(form, AS_SUBJECT if role == SUBJECT else AS_OBJECT, s) for s, role, _ in changes)
+    triples.update({(entity, SURFACE_FORM, form), (form, TYPE, SURFACE_FORM_CLASS), (form, FORM, ox.Literal(label)),
+                    (form, MERGE_REASON, ox.Literal(ANALYST)), (form, MERGED_ENTITY, other),
+                    (form, DERIVED_FROM, ox.NamedNode(decision.node))})
+    triples.update((form, AS_SUBJECT if role == SUBJECT else AS_OBJECT, s) for s, role, _ in changes)
     repoint(triples, changes)
-    return ArticleGraph(graph.name, tuple(sorted(triples, key=str)))
+    return triples.graph(graph.name)
 
 
 def undo_merge(triples: Triples, form: ox.NamedNode) -> None:
@@ -90,7 +116,7 @@ def undo_merge(triples: Triples, form: ox.NamedNode) -> None:
     other = triples.objects(form, MERGED_ENTITY)[0]
     changes = [(s, SUBJECT, other) for s in triples.objects(form, AS_SUBJECT)]
     changes += [(s, OBJECT, other) for s in triples.objects(form, AS_OBJECT)]
-    triples.difference_update({t for t in triples if form in (t.subject, t.object)})
+    triples.difference_update({t for t in triples if form in (t[0], t[2])})
     repoint(triples, changes)
 
 
@@ -104,12 +130,12 @@ def split_off(triples: Triples, entity: ox.NamedNode, form: ox.NamedNode) -> Non
     sentence = {o.value for e in triples.objects(form, EVIDENCE) for o in sentence_start(triples, e)}
     changes = [(s, role, new) for role in (SUBJECT, OBJECT) for s in triples.subjects(role, entity)
                if {o.value for e in triples.objects(s, EVIDENCE) for o in sentence_start(triples, e)} & sentence]
-    triples.difference_update({t for t in triples if form in (t.subject, t.object) or
-                               any(t.subject == e or t.subject.value.startswith(e.value + "/")
-                                   for e in triples.objects(form, EVIDENCE))})
+    evidence = triples.objects(form, EVIDENCE)
+    triples.difference_update({t for t in triples if form in (t[0], t[2]) or
+                               any(t[0] == e or t[0].value.startswith(e.value + "/") for e in evidence)})
     if changes:
-        triples.update({ox.Triple(new, TYPE, node_of(KGO[kind])), ox.Triple(new, LABEL, ox.Literal(text)),
-                        ox.Triple(new, KEY, ox.Literal(name_key(text)))})
+        triples.update({(new, TYPE, node_of(KGO[kind])), (new, LABEL, ox.Literal(text)),
+                        (new, KEY, ox.Literal(name_key(text)))})
     repoint(triples, changes)
 
 
@@ -130,7 +156,7 @@ def split_from(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
             undo_merge(triples, form)
         else:
             split_off(triples, entity, form)
-    return ArticleGraph(graph.name, tuple(sorted(triples, key=str)))
+    return triples.graph(graph.name)
 
 
 def read(store: ox.Store) -> list[Decision]:
