@@ -116,5 +116,7 @@ def test_cli_lists_entities_and_records_a_merge(store):
     assert done.returncode == 0 and "in 2 article graph(s)" in done.stderr
     listed = run_kg("entities", "--store", str(store), "--merged")
     assert "Algeria (Country)" in listed.stdout and "'Polisario Front'" in listed.stdout and "analyst" in listed.stdout
+    extracted = run_kg("entities", str(CORPUS), "--merged", "--format", "json")
+    assert extracted.returncode == 0 and '"form": "Rabat"' in extracted.stdout and '"reason": "capital"' in extracted.stdout
     bad = run_kg("split", "Algeria", "Nowhere", "--store", str(store))
     assert bad.returncode == 2 and bad.stderr.startswith("kg: error: 'Nowhere' is not a surface form")

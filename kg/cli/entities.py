@@ -37,9 +37,9 @@ def entity_source(files: list[Path], store: str | None):
 
         return open_dataset(store)
     from kg.api import extract_files
-    from kg.graph.rdf import to_dataset
+    from kg.graph.rdf import to_dataset, union
 
-    return to_dataset(extract_files(files))
+    return union(to_dataset(extract_files(files)))
 
 
 @app.command()
