@@ -9,25 +9,28 @@ from rdflib import Graph
 from kg.store.query import run_query
 
 FORMS = """
-SELECT ?entity ?label ?type ?form ?reason ?article ?sentence ?merged WHERE {
+SELECT ?entity ?label ?type ?form ?reason (COUNT(DISTINCT ?article) AS ?articles) (MIN(?where) AS ?first)
+       (SAMPLE(?merged) AS ?mergedEntity) WHERE {
   { SELECT DISTINCT ?entity WHERE { ?statement rdf:subject|rdf:object ?entity } }
   ?entity rdfs:label ?label ; a ?type .
   FILTER (STRSTARTS(STR(?type), STR(kgo:)))
   OPTIONAL {
     ?entity kgo:surfaceForm ?node . ?node kgo:form ?form ; kgo:mergeReason ?reason .
-    OPTIONAL { ?node prov:wasDerivedFrom/kgo:articleId ?article }
-    OPTIONAL { ?node kgo:evidence/oa:hasSelector/oa:exact ?sentence }
+    OPTIONAL { ?node prov:wasDerivedFrom/kgo:articleId ?article . ?node kgo:evidence/oa:hasSelector/oa:exact ?sentence }
     OPTIONAL { ?node kgo:mergedEntity ?merged }
+    BIND (CONCAT(COALESCE(?article, ""), "\\t", COALESCE(?sentence, "")) AS ?where)
   }
-}"""
+} GROUP BY ?entity ?label ?type ?form ?reason"""
 
 
 @dataclass(frozen=True, slots=True)
 class SurfaceForm:
-    """One surface form of an entity: its text, why, and where (article and sentence, or the merged entity)."""
+    """One surface form of an entity and why: in how many articles, the first article and its sentence (or
+    the entity an analyst merged)."""
 
     form: str
     reason: str
+    articles: int = 0
     article: str = ""
     sentence: str = ""
     merged: str = ""
@@ -44,14 +47,15 @@ class EntityForms:
 
 
 def entity_forms(graph: Graph) -> list[EntityForms]:
-    """Every entity a statement names, by label, with its forms (by form, reason and article)."""
+    """Every entity a statement names, by label, with its forms (one per form and reason)."""
     found: dict[str, tuple[str, str, set[SurfaceForm]]] = {}
     for row in run_query(graph, FORMS):
         iri = str(row.entity)
         label, type_, forms = found.setdefault(iri, (str(row.label), str(row.type).rpartition("#")[2], set()))
         if row.form is not None:
-            forms.add(SurfaceForm(str(row.form), str(row.reason), *(str(v or "") for v in
-                                                                    (row.article, row.sentence, row.merged))))
+            article, _, sentence = str(row.first or "").partition("\t")
+            forms.add(SurfaceForm(str(row.form), str(row.reason), int(row.articles), article, sentence,
+                                  str(row.mergedEntity or "")))
     return sorted((EntityForms(iri, label, type_, tuple(sorted(forms, key=lambda f: (f.form, f.reason, f.article))))
                    for iri, (label, type_, forms) in found.items()), key=lambda e: (e.label.casefold(), e.iri))
 
@@ -65,6 +69,7 @@ def format_entities(found: list[EntityForms], fmt: str = "table", merged_only: b
     for entity in shown:
         lines.append(f"{entity.label} ({entity.type}) <{entity.iri}>")
         for form in entity.forms:
-            where = f"merged {form.merged}" if form.merged else f'{form.article}: "{form.sentence}"'
+            where = f"merged <{form.merged}>" if form.merged else \
+                f'{form.articles} article(s), first {form.article}: "{form.sentence}"'
             lines.append(f"    {form.form!r:28} {form.reason:12} {where}")
     return "\n".join(lines) + "\n" if lines else ""
