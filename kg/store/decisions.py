@@ -10,13 +10,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
 from kg.errors import KgError
 from kg.gazetteer import name_key
-from kg.graph.rdf import OBJECT, SUBJECT, TYPE, ArticleGraph, node_of
+from kg.graph.rdf import OBJECT, SUBJECT, TYPE, node_of
 from kg.store.backend import LocalStore, is_endpoint, open_local
-from kg.store.rewrite import DECISIONS, Decision, apply, read
+from kg.store.rewrite import DECISIONS, Decision, Triples, apply_to, read
 from kg.vocab import KGO, KGR
 
 ENDS = f"{SUBJECT}|{OBJECT}"
@@ -56,19 +55,16 @@ def record(store: ox.Store, decision: Decision) -> tuple[Decision, str]:
     return decision, f"INSERT DATA {{ GRAPH <{DECISIONS}> {{\n" + "\n".join(lines) + "\n} }"
 
 
-def stored_graph(store: ox.Store, name: str) -> ArticleGraph:
-    node = ox.NamedNode(name)
-    return ArticleGraph(URIRef(name), tuple(q.triple for q in store.quads_for_pattern(None, None, None, node)))
-
-
 def rewrite(store: ox.Store, decision: Decision, graphs: list[str]) -> tuple[Decision, int]:
     """Record the decision and re-derive ``graphs`` with it, in one transaction; the graphs changed."""
     decision, recorded = record(store, decision)
-    removed: dict[ox.Triple, set[str]] = {}
-    added: dict[ox.Triple, set[str]] = {}
+    removed: dict[tuple, set[str]] = {}
+    added: dict[tuple, set[str]] = {}
     for name in graphs:
-        before = set(stored_graph(store, name).triples)
-        after = set(apply(ArticleGraph(URIRef(name), tuple(before)), [decision]).triples)
+        node = ox.NamedNode(name)
+        after = Triples(store.quads_for_pattern(None, None, None, node))
+        before = set(after)
+        apply_to(after, name, [decision])
         for triple in before - after:
             removed.setdefault(triple, set()).add(name)
         for triple in after - before:
@@ -77,18 +73,18 @@ def rewrite(store: ox.Store, decision: Decision, graphs: list[str]) -> tuple[Dec
     return decision, len({name for names in (*removed.values(), *added.values()) for name in names})
 
 
-def changes(store: ox.Store, removed: dict[ox.Triple, set[str]], added: dict[ox.Triple, set[str]]) -> list[str]:
+def changes(store: ox.Store, removed: dict[tuple, set[str]], added: dict[tuple, set[str]]) -> list[str]:
     """DELETE DATA and INSERT DATA for the article graphs and the merged default graph: a triple leaves the
     default graph when no article graph holds it any more."""
-    def holders(triple: ox.Triple) -> set[str]:
-        return {q.graph_name.value for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object)
-                if isinstance(q.graph_name, ox.NamedNode)}
+    def holders(triple: tuple) -> set[str]:
+        return {q.graph_name.value for q in store.quads_for_pattern(*triple) if isinstance(q.graph_name, ox.NamedNode)}
 
     gone = [t for t, names in removed.items() if not (holders(t) - names) and t not in added]
-    quads = lambda found: "\n".join(f"GRAPH <{g}> {{ {t} }}" for t, names in found.items() for g in sorted(names))
+    line = lambda triple: " ".join(map(str, triple))
+    quads = lambda found: "\n".join(f"GRAPH <{g}> {{ {line(t)} }}" for t, names in found.items() for g in sorted(names))
     return [f"DELETE DATA {{ {quads(removed)} }}", f"INSERT DATA {{ {quads(added)} }}",
-            "DELETE DATA { " + "\n".join(f"{t} ." for t in gone) + " }",
-            "INSERT DATA { " + "\n".join(f"{t} ." for t in added) + " }"]
+            "DELETE DATA { " + "\n".join(f"{line(t)} ." for t in gone) + " }",
+            "INSERT DATA { " + "\n".join(f"{line(t)} ." for t in added) + " }"]
 
 
 def local(path: str | Path | LocalStore) -> ox.Store:

@@ -94,21 +94,19 @@ def repoint(triples: Triples, changes: Iterable[tuple[ox.NamedNode, ox.NamedNode
     triples.update(triples.direct())
 
 
-def merge_into(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
-    """The graph with ``decision.other``'s statements re-pointed to ``decision.entity``, and the trace."""
-    triples = Triples(graph.triples)
+def merge_into(triples: Triples, name: str, decision: Decision) -> None:
+    """Re-point ``decision.other``'s statements in the graph ``name`` to ``decision.entity``, with the trace."""
     entity, other = ox.NamedNode(decision.entity), ox.NamedNode(decision.other)
     changes = [(s, role, entity) for role in (SUBJECT, OBJECT) for s in triples.subjects(role, other)]
     if not changes:
-        return graph
+        return
     label = next((o.value for o in triples.objects(other, LABEL)), other.value)
-    form = node_of(form_iri(graph.name, decision.entity, label, ANALYST, 0))
+    form = node_of(form_iri(name, decision.entity, label, ANALYST, 0))
     triples.update({(entity, SURFACE_FORM, form), (form, TYPE, SURFACE_FORM_CLASS), (form, FORM, ox.Literal(label)),
                     (form, MERGE_REASON, ox.Literal(ANALYST)), (form, MERGED_ENTITY, other),
                     (form, DERIVED_FROM, ox.NamedNode(decision.node))})
     triples.update((form, AS_SUBJECT if role == SUBJECT else AS_OBJECT, s) for s, role, _ in changes)
     repoint(triples, changes)
-    return triples.graph(graph.name)
 
 
 def undo_merge(triples: Triples, form: ox.NamedNode) -> None:
@@ -143,20 +141,16 @@ def sentence_start(triples: Triples, evidence) -> list:
     return [o for selector in triples.objects(evidence, HAS_SELECTOR) for o in triples.objects(selector, START)]
 
 
-def split_from(graph: ArticleGraph, decision: Decision) -> ArticleGraph:
-    """The graph with every surface form ``decision.form`` of ``decision.entity`` split off."""
-    triples = Triples(graph.triples)
+def split_from(triples: Triples, name: str, decision: Decision) -> None:
+    """Split every surface form ``decision.form`` of ``decision.entity`` off in the graph ``name``."""
     entity = ox.NamedNode(decision.entity)
     forms = [f for f in triples.objects(entity, SURFACE_FORM)
              if any(o.value == decision.form for o in triples.objects(f, FORM))]
-    if not forms:
-        return graph
     for form in forms:
         if triples.objects(form, MERGED_ENTITY):
             undo_merge(triples, form)
         else:
             split_off(triples, entity, form)
-    return triples.graph(graph.name)
 
 
 def read(store: ox.Store) -> list[Decision]:
@@ -172,8 +166,17 @@ def read(store: ox.Store) -> list[Decision]:
     return [decision for _, decision in sorted(found, key=lambda item: item[0])]
 
 
+def apply_to(triples: Triples, name: str, decisions: Iterable[Decision]) -> None:
+    """Apply every decision, in order, to the triples of graph ``name``."""
+    for decision in decisions:
+        (merge_into if decision.action == "merge" else split_from)(triples, name, decision)
+
+
 def apply(graph: ArticleGraph, decisions: Iterable[Decision]) -> ArticleGraph:
     """The graph with every decision applied, in order."""
-    for decision in decisions:
-        graph = (merge_into if decision.action == "merge" else split_from)(graph, decision)
-    return graph
+    decisions = list(decisions)
+    if not decisions:
+        return graph
+    triples = Triples(graph.triples)
+    apply_to(triples, str(graph.name), decisions)
+    return triples.graph(graph.name)
