@@ -40,6 +40,12 @@ def statement_iri(statement: Statement) -> URIRef:
     return KGR[f"statement/{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:20]}"]
 
 
+def form_iri(article: str, entity: str, form: str, reason: str, start: int) -> URIRef:
+    """A surface form merged into an entity, in one article (first seen at ``start``)."""
+    basis = "|".join((article, entity, form, reason, str(start)))
+    return KGR[f"form/{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:20]}"]
+
+
 def wikidata_iri(item: str | None) -> URIRef | None:
     """The Wikidata entity IRI of an id such as Q1028; None for anything else (no IRI from raw text)."""
     return WD[item] if item and WIKIDATA_ID.match(item) else None

@@ -95,6 +95,16 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Form:
+    """A surface form resolved to an entity of another name (``Rabat`` for Morocco), why, and where."""
+
+    entity: str
+    form: str
+    reason: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One relation or event between two entities, with everything that backs it."""
 
@@ -111,6 +121,10 @@ class Statement:
     trigger: str = ""
     tokens: tuple[str, ...] = field(default=())
     role: str = ""
+    forms: tuple[Form, ...] = ()
+    valid_since: str | None = None  # the period it holds in, as ISO 8601 times like ``time``
+    valid_until: str | None = None  # how its subject and object were named in the article, when not by their labels
+
 
 def content_hash(article: Article) -> str:
     """SHA-256 of everything the article's graph is built from: text, title, date, URL and publisher

@@ -117,7 +117,8 @@ NESTED = {"lexicon/relations.json": ("verb_frames", 0), "lexicon/events.json": (
           "lexicon/noise.json": ("entries", 0), "lexicon/gazetteer.json": ("entities", 0),
           "lexicon/facts.json": ("based",), "style/cameo.json": ("fact",),
           "style/page.json": ("statuses", "denied"), "lexicon/coreference.json": ("ner_types",),
-          "lexicon/modality.json": (), "lexicon/time.json": ("numbers",)}
+          "lexicon/modality.json": (), "lexicon/time.json": ("numbers",),
+          "lexicon/merges.json": ("reasons", "alias")}
 
 
 def mutated_copy(tmp_path, monkeypatch, name: str, change) -> None:

@@ -41,6 +41,16 @@ def run_query_command(graph: str | None, sparql: str | None, store: str | None, 
     return format_result(run_query(dataset, resolve(text, params, dataset)), fmt)
 
 
+def write_query_page(graph: str | None, sparql: str | None, store: str | None, params: list[str], page: Path) -> None:
+    """``kg query ... --page FILE``: the page of the subgraph the query returns."""
+    from kg import render_query_page
+
+    source, text = query_source(graph, sparql, store)
+    resolve(text, params)
+    write_files({page: render_query_page(open_dataset(source), text, params)})
+    typer.echo(f"{text if chr(10) not in text else 'query'} -> {page}", err=True)
+
+
 @app.command()
 def validate(source: Source = None, store: Store = None):
     """Check a graph or store against the SHACL shapes (exit 1 if it does not conform)."""

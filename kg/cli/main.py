@@ -47,17 +47,20 @@ def query(graph: Annotated[Optional[str], typer.Argument(help="A graph file, a s
           store: Store = None,
           param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE for a named query.")]
           = None,
-          list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False):
+          list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+          page: Annotated[Optional[Path], typer.Option(help="Write the subgraph the query returns as a page.")] = None):
     """Run a SPARQL SELECT, ASK or CONSTRUCT query (or a named query) over a graph or a store."""
-    from kg.cli.graph import run_query_command
+    from kg.cli.graph import run_query_command, write_query_page
 
     try:
+        if page is not None:
+            return write_query_page(graph, sparql, store, param or [], page)
         typer.echo(run_query_command(graph, sparql, store, param or [], list_queries, format), nl=False)
     except KgError as error:
         fail(error)
 
 
 def main() -> None:
-    from kg.cli import corpus, explore, graph  # noqa: F401  (register their commands)
+    from kg.cli import corpus, entities, explore, graph  # noqa: F401  (register their commands)
 
     app()

@@ -2,7 +2,8 @@
 
 Mentions are linked through the gazetteer (aliases, codes), metonymy (a capital acting
 for its state), demonyms, surnames of people named in full and generic institutions of a
-state; :mod:`kg.coreference` then links descriptions and pronouns that refer back.
+state; :mod:`kg.coreference` then links descriptions and pronouns that refer back. Every surface form
+linked to an entity under another name is kept as a :class:`Merge`, with the reason.
 """
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ from kg.entities.mentions import words
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
+REASONS = {"seat": "capital", "demonym": "demonym"}  # the EntityRuler's hint kinds, as merge reasons
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """A surface form resolved to an entity of another name, why, and the token it starts at."""
+
+    entity: str
+    form: str
+    reason: str
+    token: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,7 @@ class Resolution:
     demonym: frozenset[int] = frozenset()
     surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    merges: tuple[Merge, ...] = ()
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)
@@ -91,14 +104,17 @@ def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, st
     return names
 
 
-def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> None:
+def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
     """Bare surnames NER missed ('Burhan met ...') link to the person named in full,
     and an organisation's last word ('the Guards') to the organisation."""
+    merges = []
     for token in tokens_of(doc):
         if token.i not in tokens and token.pos_ == "PROPN" and token.is_title:
-            key = person_of(token.text, people) or short.get(token.text)
-            if key:
-                tokens[token.i] = key
+            key = person_of(token.text, people)
+            if key or token.text in short:
+                tokens[token.i] = key or short[token.text]
+                merges.append(Merge(tokens[token.i], token.text, "surname" if key else "short name", token.i))
+    return merges
 
 
 def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
@@ -149,7 +165,19 @@ def titled_person(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> tuple[dict, dict, set]:
+def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer) -> str:
+    """Why a mention was linked to an entity of another name."""
+    if kind in REASONS:
+        return REASONS[kind]
+    if entity.key in gazetteer.entities:
+        return "alias"
+    if mention.text == initials(entity.label):
+        return "acronym"
+    return "surname" if entity.type == "Person" else "institution"
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer
+                     ) -> tuple[dict, dict, set, list[Merge]]:
     """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
     mentions = [titled_person(doc, m) for m in mentions]
     entities: dict[str, Entity] = {}
@@ -186,14 +214,33 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
             link(mention, Entity(entity_key("Organization", label), label, "Organization",
                                  aliases=(mention.text,)))
     link_repeats(doc, mentions, tokens)
-    link_surnames(doc, tokens, people, short_names(mentions, tokens))
-    return entities, tokens, demonym_tokens
+    merges = link_surnames(doc, tokens, people, short_names(mentions, tokens))
+    return entities, tokens, demonym_tokens, merges
+
+
+def named_merges(mentions: list[Mention], tokens: dict[int, str], entities: dict[str, Entity],
+                 gazetteer: Gazetteer) -> list[Merge]:
+    """The mentions resolved to an entity under another name, each with its reason."""
+    found = []
+    for mention in mentions:
+        entity = entities.get(tokens.get(mention.token_start, ""))
+        if entity is not None and mention.text != entity.label:
+            reason = reason_of(mention, entity, mention.hint.rpartition(":")[0], gazetteer)
+            found.append(Merge(entity.key, mention.text, reason, mention.token_start))
+    return found
+
+
+def description(token: Token) -> str:
+    """The words of a description or pronoun, up to its head ('the North African kingdom', 'it')."""
+    return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
     """Resolve every mention, then link descriptions and pronouns to what came before."""
-    entities, tokens, demonym_tokens = resolve_mentions(doc, mentions, gazetteer)
+    entities, tokens, demonym_tokens, merges = resolve_mentions(doc, mentions, gazetteer)
     inferred, groups = refer_back(doc, entities, tokens, gazetteer)
+    merges += named_merges(mentions, tokens, entities, gazetteer)
+    merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
     used = set(tokens.values())
     surfaces: dict[str, set[str]] = {}
     for mention in mentions:
@@ -202,4 +249,5 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
             surfaces.setdefault(key, set()).add(mention.text)
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
-                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups)
+                      surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
+                      merges=tuple(m for m in merges if m.entity in used))

@@ -3,7 +3,8 @@
 Each article is one named graph holding its entities (with a ``kgo:key`` per label and alias, what
 named queries look an entity up by), a direct triple per statement
 (``kgr:country/ISR kgo:signsAgreementWith kgr:country/MAR``) and a statement node with
-status, time, confidence, attribution and evidence (PROV-O and Web Annotation selectors).
+status, time, confidence, attribution and evidence (PROV-O and Web Annotation selectors). An entity named
+in the article under another name keeps that ``kgo:SurfaceForm``, with the reason and the sentence.
 """
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.gazetteer import name_key
-from kg.iri import article_iri, entity_iri, predicate_iri, statement_iri, wikidata_iri
+from kg.iri import article_iri, entity_iri, form_iri, predicate_iri, statement_iri, wikidata_iri
 from kg.lexicon import load_json
-from kg.model import Article, Entity, Predicate, Statement, content_hash
+from kg.model import Article, Entity, Evidence, Form, Predicate, Statement, content_hash
 from kg.graph.periods import time_start
 from kg.vocab import KGO, OA, PREFIXES, WDT
 
@@ -42,7 +43,9 @@ SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SEL
               OA.TextPositionSelector, OA.start, OA.end))
 STRING, DATE, DATE_TIME, DECIMAL, NON_NEGATIVE_INTEGER = map(
     node_of, (XSD.string, XSD.date, XSD.dateTime, XSD.decimal, XSD.nonNegativeInteger))
-TIME_START, KEY = node_of(KGO.timeStart), node_of(KGO.key)
+TIME_START, KEY, VALID_SINCE, VALID_UNTIL = map(node_of, (KGO.timeStart, KGO.key, KGO.validSince, KGO.validUntil))
+SURFACE_FORM, SURFACE_FORM_CLASS, FORM, MERGE_REASON = map(
+    node_of, (KGO.surfaceForm, KGO.SurfaceForm, KGO.form, KGO.mergeReason))
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -131,22 +134,42 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
         triples.add(node, TIME, ox.Literal(statement.time))
         if start := time_start(statement.time):
             triples.add(node, TIME_START, ox.Literal(start, datatype=DATE_TIME))
+    for bound, value in ((VALID_SINCE, statement.valid_since), (VALID_UNTIL, statement.valid_until)):
+        if value:  # the period the fact holds in: ISO 8601 text like kgo:time
+            triples.add(node, bound, ox.Literal(value))
     if statement.attributed_to:
         triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:
         triples.add(node, ROLE, ox.Literal(statement.role))
     if statement.predicate.kind == "uncoded":
         triples.add(node, LABEL, ox.Literal(statement.predicate.label, language="en"))
-    evidence = ox.NamedNode(f"{iri}/evidence")
-    quote, position = ox.NamedNode(f"{iri}/evidence/quote"), ox.NamedNode(f"{iri}/evidence/position")
+    add_evidence(triples, node, statement.evidence, article)
+    for form in statement.forms:
+        add_form(triples, form, article)
+    return node
+
+
+def add_evidence(triples: Triples, node: ox.NamedNode, found: Evidence, article: ox.NamedNode) -> None:
+    """The sentence ``node`` comes from, as a Web Annotation resource with quote and position selectors."""
+    evidence = ox.NamedNode(f"{node.value}/evidence")
+    quote, position = ox.NamedNode(f"{evidence.value}/quote"), ox.NamedNode(f"{evidence.value}/position")
     for s, p, o in ((node, EVIDENCE, evidence), (evidence, TYPE, SPECIFIC_RESOURCE), (evidence, HAS_SOURCE, article),
                     (evidence, HAS_SELECTOR, quote), (evidence, HAS_SELECTOR, position),
-                    (quote, TYPE, QUOTE_SELECTOR), (quote, EXACT, ox.Literal(statement.evidence.sentence)),
+                    (quote, TYPE, QUOTE_SELECTOR), (quote, EXACT, ox.Literal(found.sentence)),
                     (position, TYPE, POSITION_SELECTOR),
-                    (position, START, ox.Literal(str(statement.evidence.start), datatype=NON_NEGATIVE_INTEGER)),
-                    (position, END, ox.Literal(str(statement.evidence.end), datatype=NON_NEGATIVE_INTEGER))):
+                    (position, START, ox.Literal(str(found.start), datatype=NON_NEGATIVE_INTEGER)),
+                    (position, END, ox.Literal(str(found.end), datatype=NON_NEGATIVE_INTEGER))):
         triples.add(s, p, o)
-    return node
+
+
+def add_form(triples: Triples, form: Form, article: ox.NamedNode) -> None:
+    """A surface form merged into an entity: the form, why, the sentence and the article."""
+    node = node_of(form_iri(article.value, form.entity, form.form, form.reason, form.evidence.start))
+    triples.add(node_of(entity_iri(Entity(form.entity, "", ""))), SURFACE_FORM, node)
+    for p, o in ((TYPE, SURFACE_FORM_CLASS), (FORM, ox.Literal(form.form)), (MERGE_REASON, ox.Literal(form.reason)),
+                 (DERIVED_FROM, article)):
+        triples.add(node, p, o)
+    add_evidence(triples, node, form.evidence, article)
 
 
 @dataclass(frozen=True, slots=True)

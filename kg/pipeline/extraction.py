@@ -20,13 +20,14 @@ from kg.statements.facts import extract_facts
 from kg.pipeline.failures import Failure
 from kg.gazetteer import load_gazetteer
 from kg.entities.mentions import extract_mentions
-from kg.model import Article, NormalisedText, Statement
+from kg.model import Article, Form, NormalisedText, Statement
+from kg.parse.sentences import sentence_of
 from kg.parse.nlp import default_model, load_pipeline, resolve_model
 from kg.parse.normalise import normalise
 from kg.statements.events import extract_relations
 from kg.entities.linker import Linker
-from kg.entities.resolve import resolve
-from kg.statements.assemble import deduplicate, to_statement
+from kg.entities.resolve import Resolution, resolve
+from kg.statements.assemble import deduplicate, evidence, to_statement
 
 CHUNK = 50_000  # characters per parse: spaCy needs about 1 GB of scratch memory per 100,000
 BATCH_CHARS = 100_000  # characters per nlp.pipe batch, whatever the number of articles in it
@@ -62,7 +63,16 @@ def statements_of(doc, text: NormalisedText, article: Article, base: int, settin
     resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer(settings.gazetteer))
     linker = Linker(doc, resolution)
     relations = [*extract_relations(doc, resolution), *extract_facts(doc, linker)]
-    return [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
+    statements = [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
+    forms = forms_of(doc, resolution, text, base)
+    return [replace(s, forms=tuple(f for f in forms if f.entity in (s.subject.key, s.object.key))) for s in statements]
+
+
+def forms_of(doc, resolution: Resolution, text: NormalisedText, base: int) -> list[Form]:
+    """Each merged surface form of the piece once, with the first sentence it stands in."""
+    first = {(m.entity, m.form, m.reason): m for m in reversed(resolution.merges)}
+    return [Form(m.entity, m.form, m.reason, evidence(sentence_of(doc[m.token]), text, base))
+            for m in sorted(first.values(), key=lambda m: m.token)]
 
 
 def pieces(articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[tuple[str, tuple]]:

@@ -13,7 +13,7 @@ from kg.statements.modality import Modality, clause_verb, modality
 from kg.entities.linker import Linker
 from kg.statements.relations import Relation, predicates
 from kg.parse.sentences import sentence_of
-from kg.statements.timex import statement_time
+from kg.statements.timex import statement_time, validity
 
 
 
@@ -37,6 +37,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
     verb = clause_verb(trigger)
     table = load_json("lexicon/confidence.json")
     entities = linker.resolution.entities
+    since, until = validity(trigger, verb, published, status)
     return Statement(
         article=article,
         subject=entities[relation.subject],
@@ -51,6 +52,8 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
         trigger=trigger.text,
         tokens=tuple(doc[i].text for i in relation.tokens),
         role=relation.role,
+        valid_since=since,
+        valid_until=until,
     )
 
 

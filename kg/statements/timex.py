@@ -1,5 +1,6 @@
 """When a statement happened: the date expressions of its clause, resolved against
-the article's publication date ('in August', 'last December', 'on Tuesday', 'in 1993').
+the article's publication date ('in August', 'last December', 'on Tuesday', 'in 1993'), and since and until
+when it holds ('since 2020', 'until last year'; a former fact held until the article at the latest).
 """
 from __future__ import annotations
 
@@ -107,8 +108,27 @@ def clause_dates(trigger: Token, verb: Token) -> list[Span]:
     return sorted(found, key=lambda ent: abs(ent.start - trigger.i))
 
 
+def bound_of(ent: Span) -> str | None:
+    """'since' or 'until' when a date expression opens or closes a period ('since 2020', 'until last year')."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    cues = load_json("lexicon/modality.json")["validity_prepositions"]
+    return next((bound for bound, words in cues.items() if before in words or ent[0].lower_ in words), None)
+
+
+def validity(trigger: Token, verb: Token, published: date | None, status: str) -> tuple[str | None, str | None]:
+    """Since and until when the statement holds, as ISO 8601 times, where the clause says."""
+    found: dict[str, str | None] = {}
+    for ent in clause_dates(trigger, verb):
+        if (bound := bound_of(ent)) and not found.get(bound):
+            found[bound] = resolve_date(ent.text, published)
+    until = found.get("until") or (published.isoformat() if status == "former" and published else None)
+    return found.get("since"), until
+
+
 def statement_time(trigger: Token, verb: Token, published: date | None, future: bool) -> str | None:
     for ent in clause_dates(trigger, verb):
+        if bound_of(ent):  # the start or end of a period, not when the event happened
+            continue
         resolved = resolve_date(ent.text, published, future)
         if resolved:
             return resolved

@@ -23,6 +23,7 @@ from rdflib.util import guess_format
 from kg.errors import KgError
 from kg.store.oxstore import CachedOxigraphStore
 from kg.graph.rdf import ArticleGraph, bind_prefixes
+from kg.store.rewrite import DECISIONS, apply, read
 from kg.vocab import KGO
 
 FLUSH_EVERY = 100  # articles between flushes of a local store's write buffers, which otherwise grow
@@ -80,6 +81,8 @@ class LocalStore:
         return next((q.object.value for q in self.inner.quads_for_pattern(node, HASH, None, node)), None)
 
     def put(self, graph: ArticleGraph) -> None:
+        """Store an article's graph, with the analysts' decisions the store holds applied."""
+        graph = apply(graph, read(self.inner))
         if self.inner.contains_named_graph(ox.NamedNode(str(graph.name))):
             lines = "\n".join(graph.n_triples())
             self.inner.update(f"{forget(str(graph.name))} ;\nINSERT DATA {{ GRAPH <{graph.name}> {{\n{lines}\n}} }} ;\n"
@@ -94,7 +97,8 @@ class LocalStore:
         return True
 
     def articles(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self.inner.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(URIRef(g.value) for g in self.inner.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value != DECISIONS)
 
     def triples(self) -> int:
         """Quads in article graphs."""
