@@ -44,6 +44,22 @@ class NormalisedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The context of one parsed piece of an article: the article (its id, publication date, source), its
+    normalised text, and where the piece starts in that text. Every stage after the parse reads it."""
+
+    article: Article
+    text: NormalisedText
+    start: int = 0
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The original text and offsets of the piece's characters ``start:end``."""
+        first, last = self.text.to_original(start + self.start, end + self.start)
+        return Evidence(sentence=self.text.original[first:last], start=first, end=last)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of the normalised text that names something, in tokens and characters.

@@ -98,10 +98,10 @@ def test_an_article_whose_extraction_fails_is_reported_and_the_rest_go_on(monkey
 
     real = pipeline.statements_of
 
-    def flaky(doc, text, article, base, settings):
-        if article.id == "feed-002":
+    def flaky(doc, passage, settings):
+        if passage.article.id == "feed-002":
             raise RuntimeError("boom")
-        return real(doc, text, article, base, settings)
+        return real(doc, passage, settings)
 
     monkeypatch.setattr(pipeline, "statements_of", flaky)
     failures = []

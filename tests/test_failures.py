@@ -25,10 +25,10 @@ def broken(monkeypatch):
 
     real = pipeline.statements_of
 
-    def flaky(doc, text, article, base, settings):
-        if article.id == "feed-002":
+    def flaky(doc, passage, settings):
+        if passage.article.id == "feed-002":
             raise KeyError("organization/supreme-court")
-        return real(doc, text, article, base, settings)
+        return real(doc, passage, settings)
 
     monkeypatch.setattr(pipeline, "statements_of", flaky)
 

@@ -20,7 +20,7 @@ from kg.statements.facts import extract_facts
 from kg.pipeline.failures import Failure
 from kg.gazetteer import load_gazetteer
 from kg.entities.mentions import extract_mentions
-from kg.model import Article, Form, NormalisedText, Statement
+from kg.model import Article, Form, Passage, Statement
 from kg.parse.sentences import sentence_of
 from kg.parse.nlp import default_model, load_pipeline, resolve_model
 from kg.parse.normalise import normalise
@@ -58,25 +58,25 @@ def chunks(text: str, limit: int = CHUNK) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def statements_of(doc, text: NormalisedText, article: Article, base: int, settings: Settings) -> list[Statement]:
+def statements_of(doc, passage: Passage, settings: Settings) -> list[Statement]:
     """All statements of one parsed piece of an article."""
     resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer(settings.gazetteer))
     linker = Linker(doc, resolution)
     relations = [*extract_relations(doc, resolution), *extract_facts(doc, linker)]
-    statements = [to_statement(r, doc, linker, text, article.id, article.published, base) for r in relations]
-    forms = forms_of(doc, resolution, text, base)
+    statements = [to_statement(r, doc, linker, passage) for r in relations]
+    forms = forms_of(doc, resolution, passage)
     return [replace(s, forms=tuple(f for f in forms if f.entity in (s.subject.key, s.object.key))) for s in statements]
 
 
-def forms_of(doc, resolution: Resolution, text: NormalisedText, base: int) -> list[Form]:
+def forms_of(doc, resolution: Resolution, passage: Passage) -> list[Form]:
     """Each merged surface form of the piece once, with the first sentence it stands in."""
     first = {(m.entity, m.form, m.reason): m for m in reversed(resolution.merges)}
-    return [Form(m.entity, m.form, m.reason, evidence(sentence_of(doc[m.token]), text, base))
+    return [Form(m.entity, m.form, m.reason, evidence(sentence_of(doc[m.token]), passage))
             for m in sorted(first.values(), key=lambda m: m.token)]
 
 
 def pieces(articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[tuple[str, tuple]]:
-    """(piece of normalised text, (article, text, offset, is last piece)) for every article; an article
+    """(piece of normalised text, (its passage, is last piece)) for every article; an article
     whose normalisation raises is handed to ``on_error`` and left out."""
     for article in articles:
         try:
@@ -88,7 +88,7 @@ def pieces(articles: Iterable[Article], on_error: OnError | None = None) -> Iter
             continue
         parts = list(chunks(text.text))
         for index, (base, piece) in enumerate(parts):
-            yield piece, (article, text, base, index == len(parts) - 1)
+            yield piece, (Passage(article, text, base), index == len(parts) - 1)
 
 
 def parsed(nlp, batch: list[tuple[str, tuple]], keep_going: bool) -> list[tuple[object, tuple]]:
@@ -135,11 +135,12 @@ def extract_all(articles: Iterable[Article], settings: Settings = Settings(),
     failed = False
     for batch in batches(pieces(articles, on_error), settings.batch_size):
         nlp = load_pipeline(settings.model, settings.gazetteer)  # cached; not loaded at all when nothing comes
-        for doc, (article, text, base, last) in parsed(nlp, batch, on_error is not None):
+        for doc, (passage, last) in parsed(nlp, batch, on_error is not None):
+            article = passage.article
             try:
                 if isinstance(doc, Exception):
                     raise doc
-                found += [] if failed else statements_of(doc, text, article, base, settings)
+                found += [] if failed else statements_of(doc, passage, settings)
             except Exception as error:  # one article's failure must not end a corpus run
                 if on_error is None:
                     raise

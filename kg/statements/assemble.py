@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import load_json
-from kg.model import Evidence, NormalisedText, Statement
+from kg.model import Evidence, Passage, Statement
 from kg.statements.modality import Modality, clause_verb, modality
 from kg.entities.linker import Linker
 from kg.statements.relations import Relation, predicates
@@ -17,16 +16,15 @@ from kg.statements.timex import statement_time, validity
 
 
 
-def evidence(sentence: Span, text: NormalisedText, base: int) -> Evidence:
+def evidence(sentence: Span, passage: Passage) -> Evidence:
     """The sentence as it stands in the original input, with its original offsets."""
     tokens = [t for t in sentence if not t.is_space]
-    start, end = tokens[0].idx + base, tokens[-1].idx + len(tokens[-1]) + base
-    first, last = text.to_original(start, end)
-    return Evidence(sentence=text.original[first:last], start=first, end=last)
+    return passage.evidence(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
-def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedText,
-                 article: str, published: date | None, base: int) -> Statement:
+def to_statement(relation: Relation, doc: Doc, linker: Linker, passage: Passage) -> Statement:
+    """The statement of one relation read in ``passage``."""
+    published = passage.article.published
     trigger = doc[relation.trigger]
     predicate = predicates()[relation.predicate]
     if relation.label:  # an uncoded event is labelled with its own verb
@@ -39,11 +37,11 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, text: NormalisedT
     entities = linker.resolution.entities
     since, until = validity(trigger, verb, published, status)
     return Statement(
-        article=article,
+        article=passage.article.id,
         subject=entities[relation.subject],
         predicate=predicate,
         object=entities[relation.object],
-        evidence=evidence(sentence_of(trigger), text, base),
+        evidence=evidence(sentence_of(trigger), passage),
         status=status,
         time=statement_time(trigger, verb, published, status == "planned") if is_event else None,
         attributed_to=mood.attributed_to,

@@ -8,11 +8,12 @@ if os.environ.get("KG_TEST_FAIL_ARTICLE") or os.environ.get("KG_TEST_KILL_ARTICL
 
     real = pipeline.statements_of
 
-    def failing(doc, text, article, base, settings):
+    def failing(doc, passage, settings):
+        article = passage.article
         if article.id == os.environ.get("KG_TEST_FAIL_ARTICLE"):
             raise KeyError("organization/injected-bug")
         if article.id == os.environ.get("KG_TEST_KILL_ARTICLE"):
             os._exit(9)
-        return real(doc, text, article, base, settings)
+        return real(doc, passage, settings)
 
     pipeline.statements_of = failing
