@@ -152,7 +152,7 @@ def test_parse_batches_are_bounded_by_characters_so_memory_stays_flat():
     assert max(len(piece) for piece, _ in items) <= CHUNK
     groups = list(batches(items, size=32))
     assert all(len(group) <= 32 and sum(len(p) for p, _ in group) <= BATCH_CHARS for group in groups)
-    assert [context[0].id for group in groups for _, context in group][-1] == "long"
+    assert [context[0].article.id for group in groups for _, context in group][-1] == "long"
 
 
 def test_entities_merge_across_articles_in_the_store(tmp_path):
