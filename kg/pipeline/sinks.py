@@ -146,7 +146,6 @@ class FileSink:
         self.folder, self.explain = folder, explain
         self.created = not folder.exists()
         self.files: tuple[Path, ...] = ()
-        self.articles: list[tuple[str, str | None]] = []  # (title or id, ISO date) of each article
         self.triples = 0
 
     def __enter__(self) -> FileSink:
@@ -170,7 +169,6 @@ class FileSink:
 
     def put(self, article: Article, found: tuple[Statement, ...]) -> Iterator[Stored]:
         self.records.write(to_jsonl(found, self.explain))
-        self.articles.append((article.title or article.id, article.published and article.published.isoformat()))
         return self.store.put(article, found)
 
     def close(self) -> Iterator[Stored]:
@@ -185,18 +183,10 @@ class FileSink:
         self.triples = len(graph)
         files = {self.folder / "graph.ttl": turtle, self.folder / "graph.trig": trig,
                  self.folder / "statements.jsonl": self.scratch / "statements.jsonl",
-                 self.folder / "graph.html": render_page(graph, title=corpus_title(self.articles))}
+                 self.folder / "graph.html": render_page(graph)}
         write_files(files)
         self.files = tuple(files)
 
-
-def corpus_title(articles: list[tuple[str, str | None]]) -> str:
-    """The page title: the article's own for one, else how many articles and the dates they span."""
-    if len(articles) == 1:
-        return articles[0][0][:120]
-    dates = sorted(d for _, d in articles if d)
-    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else f", {dates[0]}" if dates else ""
-    return f"{len(articles)} articles{span}"
 
 
 
