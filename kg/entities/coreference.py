@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
+from kg.entities.descriptions import armed_group, co_arguments, fits_title
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -65,6 +66,10 @@ def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[
     return found
 
 
+
+
+
+
 def fits_description(person: str, role: str, named: str, doc: Doc, history, tokens: dict[int, str],
                      entities: dict[str, Entity]) -> bool:
     """'the CIA chief' is whoever was named as leading the CIA; 'the Yale professor' any compatible person."""
@@ -81,6 +86,13 @@ def compatible(known: set[str], named: str, entities: dict[str, Entity]) -> bool
     return not rivals or named in rivals
 
 
+def is_form_of(state: Entity, head: str) -> bool:
+    """'the kingdom' is a state whose official name says it is one (Kingdom of Saudi Arabia), not China."""
+    if head not in words()["forms_of_state"]:
+        return True
+    return any(head in name.lower().split() for name in (state.label, *state.aliases))
+
+
 def is_reason_possessive(token: Token) -> bool:
     """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
     owner = token.head
@@ -93,6 +105,14 @@ def describable() -> frozenset[str]:
     lexicon = words()
     return frozenset({*lexicon["person_pronouns"], "it", "its", *lexicon["country_heads"], *lexicon["person_roles"],
                       *lexicon["territory_heads"], *lexicon["organisation_heads"]})
+
+
+def describe_person(token: Token, lemma: str, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
+    """'the foreign minister', 'the Afghan envoy' (not the Chinese president named before), 'the Queen' (no one)."""
+    others = co_arguments(token, tokens)
+    return antecedent(history, entities, {"Person"}, prefer_subject=True,
+                      accept=lambda k: k not in others and fits_title(k, lemma, token.doc, history, tokens) and (
+                          not named or fits_description(k, lemma, named[0], token.doc, history, tokens, entities)))
 
 
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
@@ -117,21 +137,21 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         subjects_only = token.lower_ == "it"
         return antecedent(history, entities, {"Country", "Organization", "Territory"},
                           prefer_subject=not is_reason_possessive(token), since=since, subjects_only=subjects_only)
+    inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     if lemma in lexicon["country_heads"] and token.tag_ in ("NN", "NNP"):
         regions = region_filter(token)
         return antecedent(history, entities, {"Country"},
-                          lambda k: regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
-    if lemma in lexicon["person_roles"]:  # 'the Afghan envoy' is not the Chinese president named before
-        return antecedent(history, entities, {"Person"}, prefer_subject=True,
-                          accept=lambda k: not named or fits_description(k, lemma, named[0], token.doc, history, tokens,
-                                                                         entities))
+                          lambda k: (regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
+                          and is_form_of(entities[k], lemma))
+    if lemma in lexicon["person_roles"]:
+        return describe_person(token, lemma, named, history, entities, tokens)
     if lemma in lexicon["territory_heads"]:
         return antecedent(history, entities, {"Territory"})
     if lemma in lexicon["organisation_heads"] and token.tag_ == "NN":
-        return antecedent(history, entities, {"Organization"})
+        return antecedent(history, entities, {"Organization"}, lambda k: k not in inner)
     return None
 
 
@@ -141,12 +161,22 @@ def group(token: Token, history, entities) -> tuple[str, ...]:
         return ()
     for type_, nouns in words()["plural_descriptions"].items():
         if token.lower_ in nouns:
-            keys: list[str] = []
-            for _, key, _ in reversed(history):
-                if key and entities[key].type == type_ and key not in keys:
-                    keys.append(key)
-            return tuple(keys[:2]) if len(keys) >= 2 else ()
+            return salient_pair(history, entities, type_)
     return ()
+
+
+def salient_pair(history: History, entities: dict[str, Entity], type_: str) -> tuple[str, ...]:
+    """Of the four most recent distinct entities of a kind, the two named most often so far ('Both countries'
+    after 'Riyadh and Tehran agreed ... in a deal brokered by China' are Saudi Arabia and Iran)."""
+    keys: list[str] = []
+    for _, key, _ in reversed(history):
+        if key and entities[key].type == type_ and key not in keys:
+            keys.append(key)
+    if type_ == "Person":  # 'the two leaders' are the two just named
+        return tuple(keys[:2]) if len(keys) >= 2 else ()
+    counts = {key: sum(1 for _, k, _ in history if k == key) for key in keys[:4]}
+    ranked = sorted(keys[:4], key=lambda k: -counts[k])  # stable: equal counts keep the most recent first
+    return tuple(ranked[:2]) if len(ranked) >= 2 else ()
 
 
 def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ...]:
@@ -165,6 +195,8 @@ def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
     """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
     return tuple(dict.fromkeys(tokens[c.i] for c in group.children
                                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in tokens))[:1]
+
+
 
 
 def is_new_person(token: Token) -> bool:
@@ -191,12 +223,17 @@ def remember(history: History, token: Token, key: str) -> None:
         history.append((token.i, key, subject))
 
 
+
+
+
+
 def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer
                ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
     """Link descriptions and pronouns in ``tokens``; the tokens so linked, and groups ('they', 'both sides')."""
     history: History = []
     inferred: set[int] = set()
     groups: dict[int, tuple[str, ...]] = {}
+    last_group: list[str] = []
     for token in tokens_of(doc):
         key = tokens.get(token.i)
         members = () if key else plural_reference(token, history, entities, tokens)
@@ -204,7 +241,8 @@ def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], ga
             groups[token.i] = members
             continue
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
-            key = describe(token, history, entities, gazetteer, tokens)
+            key = describe(token, history, entities, gazetteer, tokens) or armed_group(token, tokens, entities,
+                                                                                       last_group)
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -82,6 +83,29 @@ def is_portfolio(doc: Doc, span: Span) -> bool:
     return span.text.lower() in words()["portfolios"] and after in words()["person_roles"]
 
 
+def longer_name(doc: Doc, span: Span) -> Span:
+    """A person's name runs on over the capitalised proper nouns NER left out ('... bin Abdulrahman Al Thani')."""
+    end = span.end
+    while span.label_ == "PERSON" and not span.ent_id_ and end < len(doc) and doc[end].pos_ == "PROPN" \
+            and doc[end].is_title and not doc[end].ent_type_ and not doc[end].is_sent_start:
+        end += 1
+    return Span(doc, span.start, end, label="PERSON") if end > span.end else span
+
+
+def join_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name NER cut in two ('Sheikh Mohammed bin Abdulrahman' + 'Al Thani'): a name that follows a
+    person's with nothing between them and is no known entity continues it."""
+    joined: list[Span] = []
+    for span in map(lambda ent: longer_name(doc, ent), ents):
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ == "PERSON" and span.start == last.end and not span.ent_id_ \
+                and not last.ent_id_ and span.label_ in ("PERSON", "ORG", "GPE", "FAC"):
+            joined[-1] = Span(doc, last.start, span.end, label="PERSON")
+            continue
+        joined.append(span)
+    return joined
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
@@ -89,7 +113,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     found = [e for e in doc.ents if not any(p.start <= e.start < p.end for p in products.values()) or e.ent_id_]
     taken = {i for e in found for i in range(e.start, e.end)}
     found += [p for p in products.values() if not taken & set(range(p.start, p.end))]
-    ents = sorted([*found, *company_names(doc, found)], key=lambda span: span.start)
+    ents = join_names(doc, sorted([*found, *company_names(doc, found)], key=lambda span: span.start))
     for span in ents:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
@@ -102,3 +126,27 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
             continue
         yield as_mention(span, "PRODUCT" if span.start in products and not span.ent_id_ else
                          "ORG" if span.label_ == "" else None)
+
+
+def titled_person(doc: Doc, mention: Mention) -> Mention:
+    """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
+    before = doc[mention.token_start - 1] if mention.token_start > 0 else None
+    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None \
+            and before.is_title and before.lower_ in words()["person_roles"]:
+        return replace(mention, label="PERSON")
+    return mention
+
+
+def group_name(doc: Doc, mention: Mention) -> Mention:
+    """A name that modifies 'militants', 'fighters', 'positions' is an armed group ('Al-Shabab militants'), not a
+    person."""
+    head = doc[mention.token_start:mention.token_end].root
+    if mention.label == "PERSON" and not mention.hint and head.dep_ == "compound" \
+            and head.head.lower_ in {*words()["armed_group_nouns"], *words()["group_asset_nouns"]}:
+        return replace(mention, label="ORG")
+    return mention
+
+
+def repair_type(doc: Doc, mention: Mention) -> Mention:
+    """The NER label corrected by what stands around the name."""
+    return group_name(doc, titled_person(doc, mention))

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities.coreference import refer_back
 from kg.gazetteer import Gazetteer, entity_key
-from kg.entities.mentions import words
+from kg.entities.mentions import repair_type, words
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
@@ -61,16 +61,24 @@ def is_locative(doc: Doc, mention: Mention) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in words()["locative_participles"]
 
 
+def without_honorific(name: str) -> str:
+    """'Prince Faisal bin Farhan' -> 'Faisal bin Farhan', 'Mr Li' -> 'Li'."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first in words()["honorifics"] else name
+
+
 def person_of(surface: str, people: dict[str, str]) -> str | None:
     """The key of a person named in full whose name ends with this surname, or else the one person
-    whose name begins with it (family names first: 'Li' for 'Li Keqiang')."""
+    whose name begins with it (family names first: 'Li' for 'Li Keqiang'); honorifics aside ('Prince Faisal')."""
+    surface = without_honorific(surface)
+    people = {without_honorific(name): key for name, key in people.items()}
     for name, key in people.items():
-        if name == surface or name.endswith((" " + surface, "-" + surface)):
+        if name.endswith((" " + surface, "-" + surface)):
             return key
-    if " " in surface:
-        return None
     first = {key for name, key in people.items() if name.startswith(surface + " ")}
-    return first.pop() if len(first) == 1 else None
+    if " " not in surface and len(first) == 1:
+        return first.pop()
+    return people.get(surface)
 
 
 def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
@@ -156,15 +164,6 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
-def titled_person(doc: Doc, mention: Mention) -> Mention:
-    """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
-    before = doc[mention.token_start - 1] if mention.token_start > 0 else None
-    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None \
-            and before.is_title and before.lower_ in words()["person_roles"]:
-        return replace(mention, label="PERSON")
-    return mention
-
-
 def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer) -> str:
     """Why a mention was linked to an entity of another name."""
     if kind in REASONS:
@@ -179,7 +178,7 @@ def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer)
 def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer
                      ) -> tuple[dict, dict, set, list[Merge]]:
     """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
-    mentions = [titled_person(doc, m) for m in mentions]
+    mentions = [repair_type(doc, m) for m in mentions]
     entities: dict[str, Entity] = {}
     tokens: dict[int, str] = {}
     demonym_tokens: set[int] = set()

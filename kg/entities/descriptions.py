@@ -1,0 +1,72 @@
+"""What a description or a bare noun can refer to: the titles a person was named with ('the minister' is
+not the president), the other arguments of its verb (never its antecedent), and the armed group a bare
+'insurgents' stands for.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.entities.mentions import words
+from kg.model import Entity
+
+
+def titles(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[str]:
+    """The role words a person was named or described with: 'Prime Minister Rishi Sunak' (minister),
+    'Zabihullah Mujahid, the chief spokesman for ...' (spokesman), an earlier 'the chancellor'."""
+    roles, found = {*words()["person_roles"], *words()["unique_roles"]}, set()
+    for index, key, _ in history:
+        if key != person:
+            continue
+        start = index
+        while start > 0 and tokens.get(start - 1) == person:
+            start -= 1
+        for token in reversed(doc[max(0, start - 4):start]):
+            if token.is_punct or token.pos_ in ("VERB", "AUX", "DET", "PRON", "ADP", "CCONJ") or tokens.get(token.i):
+                break
+            found |= {token.lower_} & roles
+        found |= {c.lemma_.lower() for c in doc[index].children if c.dep_ == "appos"} & roles
+        found |= {doc[index].lemma_.lower()} & roles
+    return found
+
+
+def fits_title(person: str, role: str, doc: Doc, history, tokens: dict[int, str]) -> bool:
+    """'the Queen', 'the foreign minister', 'the Turkish ambassador': a person named with a title is referred to by
+    that title or one of its kind (an expert may be 'the professor'; a minister is not 'the ambassador'); one named
+    with none may be meant by any."""
+    known = titles(person, doc, history, tokens)
+    return not known or role in known or any(role in kind and known & set(kind) for kind in words()["role_kinds"])
+
+
+def co_arguments(token: Token, tokens: dict[int, str]) -> set[str]:
+    """What the other arguments of the token's verb name: 'Tamim was received by the King' (the King is not Tamim),
+    'he met him'."""
+    verb = token
+    while verb.dep_ in ("pobj", "prep", "agent", "poss", "compound", "amod") and verb.head.i != verb.i:
+        verb = verb.head
+    verb = verb.head if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else verb
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    arguments += [o for c in verb.children if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
+    return {tokens[t.i] for a in arguments for t in a.subtree if t.i != token.i and t.i in tokens
+            and not (a.i <= token.i <= max(x.i for x in a.subtree))}
+
+
+def group_owner(token: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """The organisation named with an armed group's members: 'Boko Haram insurgents', 'its fighters',
+    'fighters of Tehrik-e-Taliban Pakistan'."""
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    near += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+             for o in c.children if o.dep_ == "pobj"]
+    return next((tokens[c.i] for c in near if tokens.get(c.i) and entities[tokens[c.i]].type == "Organization"), None)
+
+
+def armed_group(token: Token, tokens: dict[int, str], entities: dict[str, Entity], last: list[str]) -> str | None:
+    """'the insurgents', 'several militants' with no name of their own: the group last named with its members
+    ('Boko Haram insurgents ... killed several insurgents'); ``last`` keeps that group."""
+    if token.lower_ not in words()["armed_group_nouns"] or token.pos_ != "NOUN":
+        return None
+    owner = group_owner(token, tokens, entities)
+    if owner:
+        last[:] = [owner]
+        return None
+    named = any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in tokens for c in token.children)
+    return last[0] if last and not named else None

@@ -1,0 +1,97 @@
+"""Actors in wire copy: titles and roles that refer back, armed groups, names NER cuts or mistypes."""
+from conftest import extract_text
+
+from kg.entities.mentions import extract_mentions
+from kg.entities.resolve import resolve
+from kg.gazetteer import load_gazetteer
+from kg.parse.nlp import load_pipeline
+
+
+def referents(text: str) -> dict[tuple[str, int], str]:
+    """(word, occurrence) -> label of the entity it resolves to."""
+    doc = load_pipeline()(text)
+    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer())
+    seen: dict[str, int] = {}
+    found = {}
+    for token in doc:
+        seen[token.text] = seen.get(token.text, 0) + 1
+        entity = resolution.entity_at(token)
+        if entity is not None:
+            found[(token.text, seen[token.text])] = entity.label
+    return found
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+
+
+def test_a_title_never_resolves_to_a_person_named_with_another_title():
+    found = referents("Indian Prime Minister Narendra Modi will visit Japan next month. "
+                      "The Emir of Qatar was received by the Queen at Windsor Castle.")
+    assert ("Queen", 1) not in found
+    assert not any(s == "Narendra Modi" and o == "Qatar" for s, _, o in
+                   triples("Indian Prime Minister Narendra Modi will visit Japan next month. "
+                           "The Emir of Qatar was received by the Queen at Windsor Castle."))
+
+
+def test_a_title_resolves_to_the_person_named_with_it():
+    found = referents("Saudi Crown Prince Mohammed bin Salman received Iranian Foreign Minister Hossein "
+                      "Amirabdollahian on Friday. Earlier the foreign minister held talks with Saudi officials.")
+    assert found[("minister", 1)] == "Hossein Amirabdollahian"
+    found = referents("President Recep Tayyip Erdogan chaired a security meeting. "
+                      "Iraq's foreign ministry summoned the Turkish ambassador.")
+    assert ("ambassador", 1) not in found
+
+
+def test_a_title_of_the_same_kind_still_refers_back():
+    found = referents("Bruce Maddy-Weitzman, an Israeli expert on Morocco, spoke on Monday. "
+                      "The timing was no coincidence, said the Tel Aviv University professor.")
+    assert found[("professor", 1)] == "Bruce Maddy-Weitzman"
+
+
+def test_a_description_is_not_another_argument_of_its_own_verb():
+    found = referents("Sheikh Tamim bin Hamad Al Thani was received by the King at Windsor Castle.")
+    assert ("King", 1) not in found
+
+
+def test_the_kingdom_is_a_kingdom():
+    found = referents("Riyadh and Tehran restored relations in a deal brokered by China. "
+                      "The kingdom cut ties with Iran in 2016.")
+    assert found[("kingdom", 1)] == "Saudi Arabia"
+
+
+def test_both_countries_are_the_two_the_story_is_about():
+    doc = load_pipeline()("Saudi Arabia and Iran held talks. Riyadh and Tehran agreed in March to restore relations "
+                          "in a deal brokered by China. Both countries have since reopened their embassies.")
+    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer())
+    [both] = [t for t in doc if t.text == "countries"]
+    assert {resolution.entities[k].label for k in resolution.groups[both.i]} == {"Saudi Arabia", "Iran"}
+
+
+def test_a_group_named_inside_a_description_is_not_what_it_refers_to():
+    found = referents("Al-Shabab militants stormed a hotel in Mogadishu. The al-Qaida-linked group claimed "
+                      "responsibility.")
+    assert found[("group", 1)] == "Al-Shabaab"
+
+
+def test_a_name_before_militants_is_an_armed_group_and_bare_insurgents_are_that_group():
+    found = referents("Suspected Boko Haram insurgents abducted 40 people. Nigeria's army said its troops "
+                      "had killed several insurgents.")
+    assert found[("insurgents", 2)] == "Boko Haram"
+    found = referents("Ansar Dine fighters attacked a convoy. The army said it killed ten fighters.")
+    assert found[("Ansar", 1)] == "Ansar Dine" and found[("fighters", 2)] == "Ansar Dine"
+
+
+def test_armed_groups_and_organisations_are_known():
+    gazetteer = load_gazetteer()
+    for name in ("Houthis", "Hezbollah", "Hamas", "Taliban", "Islamic State", "al-Shabab", "Boko Haram", "Wagner",
+                 "PKK", "ECOWAS", "Commerce Department", "U.S. Treasury Department"):
+        assert gazetteer.lookup(name) is not None and gazetteer.lookup(name).type == "Organization", name
+
+
+def test_a_person_name_cut_in_two_by_ner_is_one_name_and_honorifics_do_not_split_people():
+    found = referents("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met the envoy.")
+    assert found[("Thani", 1)] == found[("Mohammed", 1)]
+    found = referents("Amirabdollahian met his Saudi counterpart, Prince Faisal bin Farhan. "
+                      "He invited Prince Faisal to visit Tehran.")
+    assert found[("Faisal", 2)] == found[("Faisal", 1)] == "Prince Faisal bin Farhan"
