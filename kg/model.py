@@ -30,12 +30,14 @@ class NormalisedText:
     """Text after spinner repair, with a map back to the original characters.
 
     ``offsets[i]`` is the original index of normalised character ``i``;
-    the final entry maps the end of the text.
+    the final entry maps the end of the text. ``dateline`` is the wire dateline taken out of it
+    ('KABUL, Afghanistan (AP) —'), if there was one.
     """
 
     original: str
     text: str
     offsets: tuple[int, ...]
+    dateline: str = ""
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span to the original text."""

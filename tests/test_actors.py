@@ -95,3 +95,36 @@ def test_a_person_name_cut_in_two_by_ner_is_one_name_and_honorifics_do_not_split
     found = referents("Amirabdollahian met his Saudi counterpart, Prince Faisal bin Farhan. "
                       "He invited Prince Faisal to visit Tehran.")
     assert found[("Faisal", 2)] == found[("Faisal", 1)] == "Prince Faisal bin Farhan"
+
+
+def test_a_dateline_is_kept_aside_and_names_the_home_state():
+    from kg.entities.home import dateline_state
+    from kg.parse.normalise import normalise
+
+    text = normalise("KABUL, Afghanistan (AP) — Afghan security forces killed 12 Taliban fighters, officials said.")
+    assert text.dateline == "KABUL, Afghanistan (AP) —" and text.text.startswith("Afghan security")
+    assert text.original[text.to_original(0, 6)[0]:text.to_original(0, 6)[1]] == "Afghan"
+    gazetteer = load_gazetteer()
+    assert dateline_state("ANKARA (AFP) -", gazetteer) == "country/TUR"
+    assert dateline_state("MAIDUGURI, Nigeria, May 2 (Reuters) -", gazetteer) == "country/NGA"
+    assert dateline_state("DUBAI, Jan 12 (Reuters) -", gazetteer) is None  # not a capital: no state
+
+
+def test_a_bare_title_is_of_the_state_the_story_is_filed_from():
+    import kg
+
+    def facts(text):
+        return {(s.subject.label, s.object.label) for s in kg.extract(kg.Article(id="d", text=text))
+                if s.predicate.id.endswith("holdsPositionIn")}
+
+    story = ("Nigeria's army said its troops rescued 11 captives in Nigeria. President Bola Tinubu ordered the "
+             "military to free the hostages. Army spokesman Onyema Nwachukwu said soldiers were pursuing them.")
+    found = facts("MAIDUGURI, Nigeria, May 2 (Reuters) - " + story)
+    assert ("Bola Tinubu", "Nigeria") in found and ("Onyema Nwachukwu", "Nigerian Army") in found
+    assert not facts(story) & {("Bola Tinubu", "Nigeria")}  # no dateline: no home
+    beirut = ("BEIRUT, March 4 (Reuters) - Syrian troops shelled Idlib, Syria's army said. Turkey and Russia "
+              "condemned it. President Bashar al-Assad spoke.")
+    assert not any(o == "Lebanon" for _, o in facts(beirut))  # filed from Beirut, about Syria
+    assert ("Amos Hochstein", "United States") in facts(
+        "BEIRUT (Reuters) - Lebanon and Israel traded fire. Lebanon protested. "
+        "The United States has sent its envoy Amos Hochstein to the region.")

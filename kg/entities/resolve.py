@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.entities.coreference import refer_back
+from kg.entities.home import home_state
 from kg.gazetteer import Gazetteer, entity_key
 from kg.entities.mentions import repair_type, words
 from kg.model import Entity, Mention
@@ -36,7 +37,7 @@ class Resolution:
 
     ``tokens`` maps a token index to an entity key; ``inferred`` holds the token
     indices linked by description or pronoun rather than by name;
-    ``demonym`` the tokens that are adjectives of a country (Israeli).
+    ``demonym`` the tokens that are adjectives of a country (Israeli); ``home`` the key of the dateline's state.
     """
 
     entities: dict[str, Entity]
@@ -46,6 +47,7 @@ class Resolution:
     surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
+    home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)
@@ -126,13 +128,13 @@ def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], shor
 
 
 def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
-                      key_of_token: dict[int, str], entities: dict[str, Entity]) -> str | None:
+                      key_of_token: dict[int, str], entities: dict[str, Entity], home: str | None = None) -> str | None:
     """'Defence Ministry' of Israel -> 'Israeli Defence Ministry'; None if not generic.
 
     The state comes from the name itself ('US Navy'), a possessive or modifier
     ('Israel's Defence Ministry', 'the Iranian navy'), the words just before it, or else
-    the only state the text names (so that 'the Supreme Court' of one article is not
-    every article's Supreme Court).
+    the only state the text names, or the state the story is filed from (so that 'the Supreme Court' of one
+    article is not every article's Supreme Court).
     """
     generic = words()["generic_institutions"]
     name, key = mention.text, None
@@ -147,7 +149,7 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
         nearby += list(range(max(0, mention.token_start - 2), mention.token_start))
         inside = range(mention.token_start, mention.token_end)
         key = next((key_of_token[i] for i in nearby if i in key_of_token and i not in inside), None) \
-            or sole_state(entities)
+            or sole_state(entities) or home
     state = entities.get(key) or gazetteer.entities.get(key)
     if state is None or state.type not in ("Country", "Territory"):
         return None
@@ -175,46 +177,54 @@ def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer)
     return "surname" if entity.type == "Person" else "institution"
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer
-                     ) -> tuple[dict, dict, set, list[Merge]]:
-    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions."""
-    mentions = [repair_type(doc, m) for m in mentions]
-    entities: dict[str, Entity] = {}
-    tokens: dict[int, str] = {}
+def link(entities: dict[str, Entity], tokens: dict[int, str], mention: Mention, entity: Entity) -> None:
+    entities.setdefault(entity.key, entity)
+    tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
+
+
+def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: dict[str, str],
+               entities: dict[str, Entity], tokens: dict[int, str]) -> set[int]:
+    """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms; the demonyms' tokens."""
     demonym_tokens: set[int] = set()
-    people = {m.text: entity_key("Person", m.text) for m in mentions
-              if m.label == "PERSON" and m.token_end - m.token_start > 1}
     acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
-
-    def link(mention: Mention, entity: Entity) -> None:
-        entities.setdefault(entity.key, entity)
-        tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
-
     for mention in mentions:
         kind, _, key = mention.hint.rpartition(":")
         if key and kind == "seat" and is_locative(doc, mention):
-            link(mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
+            link(entities, tokens, mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
         elif key in gazetteer.entities:
-            link(mention, gazetteer.entities[key])
+            link(entities, tokens, mention, gazetteer.entities[key])
             if kind == "demonym":
                 demonym_tokens.update(range(mention.token_start, mention.token_end))
         elif mention.label in ("PERSON", "ORG", "PRODUCT", "GPE") and (key := person_of(mention.text, people)):
-            link(mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
+            link(entities, tokens, mention, Entity(key, next(n for n, k in people.items() if k == key), "Person"))
         elif mention.label in words()["ner_types"]:
             type_ = words()["ner_types"][mention.label]
             known = gazetteer.lookup(mention.text)
             if known is None and mention.text in acronyms:
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
                                "Organization", aliases=(mention.text,))
-            link(mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+            link(entities, tokens, mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+    return demonym_tokens
+
+
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = ""
+                     ) -> tuple[dict, dict, set, list[Merge], str | None]:
+    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions; and the story's home state."""
+    mentions = [repair_type(doc, m) for m in mentions]
+    entities: dict[str, Entity] = {}
+    tokens: dict[int, str] = {}
+    people = {m.text: entity_key("Person", m.text) for m in mentions
+              if m.label == "PERSON" and m.token_end - m.token_start > 1}
+    demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens)
+    home = home_state(dateline, gazetteer, tokens, entities)
     for mention in mentions:
-        label = institution_label(doc, mention, gazetteer, tokens, entities)
+        label = institution_label(doc, mention, gazetteer, tokens, entities, home)
         if label:
-            link(mention, Entity(entity_key("Organization", label), label, "Organization",
-                                 aliases=(mention.text,)))
+            link(entities, tokens, mention, Entity(entity_key("Organization", label), label, "Organization",
+                                                   aliases=(mention.text,)))
     link_repeats(doc, mentions, tokens)
     merges = link_surnames(doc, tokens, people, short_names(mentions, tokens))
-    return entities, tokens, demonym_tokens, merges
+    return entities, tokens, demonym_tokens, merges, home
 
 
 def named_merges(mentions: list[Mention], tokens: dict[int, str], entities: dict[str, Entity],
@@ -234,9 +244,9 @@ def description(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resolution:
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
     """Resolve every mention, then link descriptions and pronouns to what came before."""
-    entities, tokens, demonym_tokens, merges = resolve_mentions(doc, mentions, gazetteer)
+    entities, tokens, demonym_tokens, merges, home = resolve_mentions(doc, mentions, gazetteer, dateline)
     inferred, groups = refer_back(doc, entities, tokens, gazetteer)
     merges += named_merges(mentions, tokens, entities, gazetteer)
     merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
@@ -249,4 +259,4 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> Resoluti
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used))
+                      merges=tuple(m for m in merges if m.entity in used), home=home)

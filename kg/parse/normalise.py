@@ -104,7 +104,9 @@ def normalise(text: str) -> NormalisedText:
     pieces: list[str] = []
     offsets: list[int] = []
     cursor = 0
-    for start, end, replacement, _ in find_edits(text):
+    edits = find_edits(text)
+    dateline = next((text[start:end].strip() for start, end, _, rule in edits if rule == "dateline"), "")
+    for start, end, replacement, _ in edits:
         pieces.append(text[cursor:start])
         offsets.extend(range(cursor, start))
         pieces.append(replacement)
@@ -112,4 +114,4 @@ def normalise(text: str) -> NormalisedText:
         cursor = end
     pieces.append(text[cursor:])
     offsets.extend(range(cursor, len(text) + 1))
-    return NormalisedText(original=text, text="".join(pieces), offsets=tuple(offsets))
+    return NormalisedText(original=text, text="".join(pieces), offsets=tuple(offsets), dateline=dateline)

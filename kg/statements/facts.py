@@ -104,6 +104,20 @@ def is_qualified(title: Token, linker: Linker) -> bool:
     return any(t.pos_ == "NOUN" and t.is_lower for t in title.doc[title_start(title, linker):title.i])
 
 
+def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker: Linker) -> list[tuple[str, Token]]:
+    """A title with nothing named beside it: 'its envoy Amos Hochstein' is of what 'its' stands for, and
+    'President Bola Tinubu' of the state the story is filed from, if it has one."""
+    if title.i > person.i or person.i in linker.resolution.inferred:
+        return []
+    before = title_start(title, linker) - 1
+    if before >= 0 and person.doc[before].tag_ == "PRP$":
+        owner = linker.resolution.tokens.get(before)
+        fits = owner and owner != key and linker.type_of(owner) in ("Country", "Organization", "Territory")
+        return [(owner, person.doc[before])] if fits else []
+    home = linker.resolution.home
+    return [(home, title)] if home and home != key and entry.get("bare_title_home") else []
+
+
 def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
     for title, scope in titles_of(person, linker):
         entry = roles()[title.lemma_.lower() if title.lemma_.lower() in roles() else title.lower_]
@@ -114,6 +128,7 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
         else:
             targets = [e for t in scope for e in [(linker.resolution.tokens.get(t.i), t)]
                        if e[0] and e[0] != key and linker.type_of(e[0]) in ("Country", "Organization", "Territory")]
+        targets = targets or bare_title_target(title, person, key, entry, linker)
         predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
         for obj, token in targets[:1]:
             found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],

@@ -1,0 +1,41 @@
+"""The state a wire story is filed from: its dateline's country ('KABUL, Afghanistan (AP) —', 'ANKARA (AFP) -'),
+when the story is about it. Wire copy names a foreign official with his country ('Iranian President Ebrahim
+Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'): a bare title is of this state.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.gazetteer import Gazetteer
+from kg.model import Entity
+
+
+def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
+    """The country a dateline names, or whose capital it names ('BAMAKO'); None for other cities ('DUBAI')."""
+    place = re.sub(r"\(.*?\)|[—–-]+\s*$", "", dateline)
+    for part in (p.strip() for p in place.split(",")):
+        name = part.title() if part.isupper() else part
+        entity = gazetteer.lookup(name)
+        if entity is not None and entity.type == "Country":
+            return entity.key
+        if name in gazetteer.seats:
+            return gazetteer.seats[name]
+    return None
+
+
+def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity]
+               ) -> str | None:
+    """The dateline's state if the story is about it: named at least twice, and among the two states named most
+    (a 'BEIRUT' dateline on a story about Syria gives none)."""
+    key = dateline_state(dateline, gazetteer) if dateline else None
+    if key is None:
+        return None
+    counts: dict[str, int] = {}
+    previous = None
+    for index in sorted(tokens):
+        state = tokens[index]
+        if state != previous and entities.get(state) is not None and entities[state].type == "Country":
+            counts[state] = counts.get(state, 0) + 1
+        previous = state if index + 1 in tokens else None
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    return key if counts.get(key, 0) >= 2 and key in ranked[:2] else None
