@@ -128,3 +128,35 @@ def test_a_bare_title_is_of_the_state_the_story_is_filed_from():
     assert ("Amos Hochstein", "United States") in facts(
         "BEIRUT (Reuters) - Lebanon and Israel traded fire. Lebanon protested. "
         "The United States has sent its envoy Amos Hochstein to the region.")
+
+
+def test_dotted_names_are_names_and_lowercase_ner_spans_are_not():
+    found = referents("U.S. President Joe Biden said the strikes were a clear message.")
+    assert found[("U.S.", 1)] == "United States"
+    assert ("United States", "Joe Biden") in {(o, s) for s, p, o in triples(
+        "U.S. President Joe Biden said the strikes were a clear message.") if p.endswith("holdsPositionIn")}
+    assert "kingdom in" not in {label for label in referents(
+        "The minister visited Jeddah, the highest-level Iranian visit to the kingdom in years.").values()}
+
+
+def test_departments_keep_apart_and_their_short_names_link():
+    found = referents("The U.S. Treasury Department imposed sanctions. The Treasury said it acted. Separately, the "
+                      "Commerce Department added Chinese firms to its list. The department said it would act.")
+    assert found[("Treasury", 1)] == found[("Treasury", 2)] == "United States Department of the Treasury"
+    assert found[("Department", 1)] != found[("Department", 2)]
+    assert found[("department", 1)] == "United States Department of Commerce"
+
+
+def test_a_king_is_someone_named_as_king_and_a_counterpart_holds_a_position():
+    found = referents("Prime Minister Narendra Modi met his Japanese counterpart Fumio Kishida in Tokyo. "
+                      "Sheikh Tamim bin Hamad Al Thani was then received by the King at Windsor Castle.")
+    assert ("King", 1) not in found
+    assert ("Fumio Kishida", "holdsPositionIn", "Japan") in {(s, p.rsplit("#")[-1], o) for s, p, o in triples(
+        "Indian Prime Minister Narendra Modi met his Japanese counterpart Fumio Kishida in Tokyo.")}
+
+
+def test_a_group_described_by_its_country_is_the_group_named_before():
+    found = referents("Qatar, which hosts the political office of Hamas, has been mediating between Israel and "
+                      "the Palestinian group.")
+    assert found[("group", 1)] == "Hamas"
+    assert referents("Syrian troops shelled Idlib. The Syrian government denied it.").get(("government", 1)) is None

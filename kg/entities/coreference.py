@@ -115,6 +115,14 @@ def describe_person(token: Token, lemma: str, named: list[str], history, entitie
                           not named or fits_description(k, lemma, named[0], token.doc, history, tokens, entities)))
 
 
+def national_group(token: Token, named: list[str], history, entities) -> str | None:
+    """'the Palestinian group', 'the Lebanese movement': a group described by its country is the group named before."""
+    if token.lemma_.lower() not in words()["group_heads"] or not any(c.lower_ == "the" for c in token.children) \
+            or any(entities[k].type not in ("Country", "Territory") for k in named):
+        return None
+    return antecedent(history, entities, {"Organization"})
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -128,8 +136,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     named = [tokens[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in tokens]
     if named and lemma in lexicon["country_heads"]:
         return named[0] if entities[named[0]].type == "Country" else None
-    if named and lemma in lexicon["organisation_heads"]:
-        return None
+    if named and lemma in lexicon["organisation_heads"]:  # 'the Assad regime'; but 'the Palestinian group' is Hamas
+        return national_group(token, named, history, entities)
     if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
         return antecedent(history, entities, {"Person"}, prefer_subject=True)
     if is_referring_it(token):

@@ -34,7 +34,9 @@ def fits_title(person: str, role: str, doc: Doc, history, tokens: dict[int, str]
     that title or one of its kind (an expert may be 'the professor'; a minister is not 'the ambassador'); one named
     with none may be meant by any."""
     known = titles(person, doc, history, tokens)
-    return not known or role in known or any(role in kind and known & set(kind) for kind in words()["role_kinds"])
+    if not known:  # 'the King' is someone named as king, not any person named without a title
+        return role not in words()["titled_only_roles"]
+    return role in known or any(role in kind and known & set(kind) for kind in words()["role_kinds"])
 
 
 def co_arguments(token: Token, tokens: dict[int, str]) -> set[str]:

@@ -106,6 +106,11 @@ def join_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return joined
 
 
+def is_name(span: Span) -> bool:
+    """Letters ('U.S.' is one), and a capital unless the gazetteer knows it: NER's 'kingdom in' is no name."""
+    return any(c.isalpha() for c in span.text) and (bool(span.ent_id_) or any(c.isupper() for c in span.text))
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
@@ -118,7 +123,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
-        if span.text in skip or not any(t.is_alpha for t in span) or is_portfolio(doc, span):
+        if span.text in skip or not is_name(span) or is_portfolio(doc, span):
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:

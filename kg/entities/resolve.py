@@ -101,17 +101,39 @@ def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> N
                 tokens.update({i: key for i in range(start, end)})
 
 
+def short_name(name: str) -> str | None:
+    """The word that can stand for an organisation's name: its last ('the Guards'), past an institution word
+    ('Treasury' of 'U.S. Treasury Department'); never a generic word, a portfolio ('Foreign') or a word that is no
+    name alone ('State')."""
+    lexicon = words()
+    generic = {*lexicon["organisation_suffixes"], *lexicon["company_suffixes"], *lexicon["organisation_heads"]}
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    while len(parts) > 1 and parts[-1] in lexicon["organisation_suffixes"]:
+        parts.pop()
+    last = parts[-1]
+    if last in generic or last.lower() in generic or last.lower() in lexicon["portfolios"] or last in lexicon["non_entities"]:
+        return None
+    return last
+
+
 def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
-    """Last words that stand for a longer organisation name ('the Guards')."""
-    generic = {*words()["organisation_suffixes"], *words()["company_suffixes"], *words()["organisation_heads"]}
+    """Words that stand for a longer organisation name ('the Guards', 'the Treasury')."""
     names = {}
     for mention in mentions:
-        last = mention.text.split()[-1]
         key = tokens.get(mention.token_start)
-        if mention.label == "ORG" and key and " " in mention.text and last.lower() not in generic \
-                and last not in generic and key.startswith("organization/"):
-            names.setdefault(last, key)
+        short = short_name(mention.text)
+        if mention.label == "ORG" and key and short and key.startswith("organization/"):
+            names.setdefault(short, key)
     return names
+
+
+def link_short_forms(mentions: list[Mention], tokens: dict[int, str], short: dict[str, str]) -> None:
+    """A one-word organisation NER found ('The Treasury said') is the longer one named with that word."""
+    for mention in mentions:
+        if mention.label == "ORG" and not mention.hint and mention.text in short:
+            tokens.update({i: short[mention.text] for i in range(mention.token_start, mention.token_end)})
 
 
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
@@ -223,7 +245,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
             link(entities, tokens, mention, Entity(entity_key("Organization", label), label, "Organization",
                                                    aliases=(mention.text,)))
     link_repeats(doc, mentions, tokens)
-    merges = link_surnames(doc, tokens, people, short_names(mentions, tokens))
+    short = short_names(mentions, tokens)
+    link_short_forms(mentions, tokens, short)
+    merges = link_surnames(doc, tokens, people, short)
     return entities, tokens, demonym_tokens, merges, home
 
 
