@@ -160,3 +160,28 @@ def test_a_group_described_by_its_country_is_the_group_named_before():
                       "the Palestinian group.")
     assert found[("group", 1)] == "Hamas"
     assert referents("Syrian troops shelled Idlib. The Syrian government denied it.").get(("government", 1)) is None
+
+
+def test_a_village_is_a_place_throughout_and_never_holds_a_spokeswoman():
+    found = triples("NAIROBI, Kenya (Reuters) - Residents of the village of Mandera said gunmen attacked. "
+                    "Mandera spokeswoman Amina Ali said the police had come.")
+    assert not any(o == "Mandera" for _, _, o in found)
+    labels = {label for label in referents("Residents of the village of Mandera fled. Mandera officials said.").values()}
+    assert labels == {"Mandera"}
+
+
+def test_a_country_name_that_begins_a_person_name_is_the_person():
+    found = triples("Israeli Defence Minister Yoav Gallant met Energy Minister Israel Katz on Monday.")
+    assert ("Yoav Gallant", "meetsWith", "Israel Katz") in found
+    assert referents("Prime Minister Jordan Bardella met him.")[("Jordan", 1)] == "Jordan Bardella"
+    assert referents("Israel struck Hamas.")[("Israel", 1)] == "Israel"
+
+
+def test_bare_police_act_for_the_home_state_only_as_agents_and_only_with_a_dateline():
+    assert ("Turkey", "arrests", "Iran") in triples(
+        "ANKARA (Reuters) - Police arrested two Iranian nationals in Ankara. Turkey said Iran had plotted the attack "
+        "on Turkish soil.")
+    assert not triples("Police arrested two Iranian nationals in Istanbul.")
+    assert not any(o == "Nigeria" and s == "Bola Tinubu" and p != "holdsPositionIn" for s, p, o in triples(
+        "MAIDUGURI, Nigeria (Reuters) - Nigeria's army said Nigeria would act. President Bola Tinubu ordered the "
+        "military to free the hostages."))

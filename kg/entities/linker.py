@@ -98,7 +98,18 @@ class Linker:
                 found = self.direct(pobj)
                 if found:
                     return found
-        return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children)
+        return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children) \
+            or self.home_institution(token, children)
+
+    def home_institution(self, token: Token, children: list[Token]) -> str | None:
+        """'Police arrested ...', 'security forces said' with no state named, as the agent: the state the story is
+        filed from, if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
+        home = self.resolution.home
+        is_agent = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        if home is None or not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
+            return None
+        words_ = [c.lower_ for c in children if c.dep_ == "compound"] + [token.lower_]
+        return home if " ".join(words_) in words()["generic_institutions"] else None
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
         """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""

@@ -92,12 +92,29 @@ def longer_name(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label="PERSON") if end > span.end else span
 
 
+def first_name(doc: Doc, span: Span, after: Span | None) -> Span | None:
+    """A place name that is a person's first name: 'Israel Katz' (a name follows), 'Prime Minister Jordan Bardella'
+    (a title before, a proper noun after)."""
+    if not span.ent_id_ or span.label_ not in ("GPE", "LOC", "NORP") or span.end >= len(doc):
+        return None
+    if after is not None and after.start == span.end and after.label_ == "PERSON" and not after.ent_id_:
+        return Span(doc, span.start, after.end, label="PERSON")
+    before, next_ = doc[span.start - 1] if span.start else None, doc[span.end]
+    if before is not None and before.is_title and before.lower_ in words()["person_roles"] \
+            and next_.pos_ == "PROPN" and next_.is_title and not next_.ent_type_:
+        return longer_name(doc, Span(doc, span.start, span.end + 1, label="PERSON"))
+    return None
+
+
 def join_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A person's name NER cut in two ('Sheikh Mohammed bin Abdulrahman' + 'Al Thani'): a name that follows a
     person's with nothing between them and is no known entity continues it."""
     joined: list[Span] = []
-    for span in map(lambda ent: longer_name(doc, ent), ents):
+    for index, span in enumerate(map(lambda ent: longer_name(doc, ent), ents)):
         last = joined[-1] if joined else None
+        if last is not None and span.end <= last.end:
+            continue  # taken into the name before
+        span = first_name(doc, span, ents[index + 1] if index + 1 < len(ents) else None) or span
         if last is not None and last.label_ == "PERSON" and span.start == last.end and not span.ent_id_ \
                 and not last.ent_id_ and span.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             joined[-1] = Span(doc, last.start, span.end, label="PERSON")
@@ -152,6 +169,15 @@ def group_name(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+def place_name(doc: Doc, mention: Mention) -> Mention:
+    """'the village of Mandera', 'the town of Jilib': a place, whatever NER took it for."""
+    head = doc[mention.token_start:mention.token_end].root
+    of = head.head
+    if not mention.hint and head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words()["place_nouns"]:
+        return replace(mention, label="GPE")
+    return mention
+
+
 def repair_type(doc: Doc, mention: Mention) -> Mention:
     """The NER label corrected by what stands around the name."""
-    return group_name(doc, titled_person(doc, mention))
+    return place_name(doc, group_name(doc, titled_person(doc, mention)))

@@ -209,6 +209,7 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
     """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms; the demonyms' tokens."""
     demonym_tokens: set[int] = set()
     acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+    named: dict[str, Entity] = {}  # a name is one thing throughout: 'the village of Mandera' ... 'Mandera officials'
     for mention in mentions:
         kind, _, key = mention.hint.rpartition(":")
         if key and kind == "seat" and is_locative(doc, mention):
@@ -225,7 +226,9 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
             if known is None and mention.text in acronyms:
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
                                "Organization", aliases=(mention.text,))
-            link(entities, tokens, mention, known or Entity(entity_key(type_, mention.text), mention.text, type_))
+            entity = known or named.get(mention.text) or Entity(entity_key(type_, mention.text), mention.text, type_)
+            named.setdefault(mention.text, entity)
+            link(entities, tokens, mention, entity)
     return demonym_tokens
 
 
