@@ -185,3 +185,36 @@ def test_bare_police_act_for_the_home_state_only_as_agents_and_only_with_a_datel
     assert not any(o == "Nigeria" and s == "Bola Tinubu" and p != "holdsPositionIn" for s, p, o in triples(
         "MAIDUGURI, Nigeria (Reuters) - Nigeria's army said Nigeria would act. President Bola Tinubu ordered the "
         "military to free the hostages."))
+
+
+def test_a_known_person_keeps_his_country_whatever_the_dateline():
+    import kg
+
+    text = ("MANILA, Philippines (AP) — China's coast guard fired water cannon at a Philippine boat, the Philippines "
+            "said. The United States condemned it. Secretary of State Antony Blinken, who visited the Philippines last "
+            "week, spoke to Philippine officials.")
+    facts = {(s.subject.label, s.object.label) for s in kg.extract(kg.Article(id="m", text=text))
+             if s.predicate.id == "holdsPositionIn"}
+    assert ("Antony Blinken", "United States") in facts and ("Antony Blinken", "Philippines") not in facts
+
+
+def test_a_description_with_a_state_does_not_mean_a_diplomat_of_another_state():
+    found = referents("Sudan's ambassador to the United Nations, Al-Harith Idriss, accused the UAE. "
+                      "The Emirati envoy rejected the accusation.")
+    assert ("envoy", 1) not in found
+
+
+def test_his_country_is_the_state_he_was_named_with():
+    found = referents("Ethiopia signed a deal with Somaliland. Somali President Hassan Sheikh Mohamud said his "
+                      "country would defend its territory.")
+    assert found[("country", 1)] == found[("its", 1)] == "Somalia"
+    assert found[("Somaliland", 1)] == "Somaliland"
+
+
+def test_both_sides_of_a_war_may_be_a_state_and_an_armed_group_but_not_the_speaker():
+    doc = load_pipeline()("Sudan's army has fought the Rapid Support Forces since April. Sudan accused the UAE of "
+                          "arming the Rapid Support Forces. The United States urged both sides to return to talks.")
+    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer())
+    [sides] = [t for t in doc if t.text == "sides"]
+    labels = {resolution.entities[k].label for k in resolution.groups[sides.i]}
+    assert labels == {"Sudan", "Rapid Support Forces"}

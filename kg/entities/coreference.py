@@ -62,6 +62,8 @@ def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[
             continue
         head = doc[index]
         near = [t for t in head.subtree if t.i < head.i] + [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":  # 'Sudan's ambassador to the UN, Al-Harith Idriss'
+            near += [t for t in head.head.subtree if t.i < head.i]
         found |= {tokens[t.i] for t in near if tokens.get(t.i) and tokens[t.i] != person}
     return found
 
@@ -123,6 +125,15 @@ def national_group(token: Token, named: list[str], history, entities) -> str | N
     return antecedent(history, entities, {"Organization"})
 
 
+def own_country(token: Token, history, entities, tokens: dict[int, str]) -> str | None:
+    """'his country': the one state the person 'his' stands for was named with."""
+    owner = next((tokens[c.i] for c in token.children if c.dep_ == "poss" and c.i in tokens), None)
+    if owner is None or entities[owner].type != "Person":
+        return None
+    states = {k for k in affiliations(owner, token.doc, history, tokens) if entities[k].type == "Country"}
+    return states.pop() if len(states) == 1 else None
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -134,6 +145,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if lemma not in describable() and token.lower_ not in describable():
         return None
     named = [tokens[c.i] for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in tokens]
+    if lemma in lexicon["country_heads"] and any(c.lower_ in lexicon["person_pronouns"] for c in token.children):
+        return own_country(token, history, entities, tokens)
     if named and lemma in lexicon["country_heads"]:
         return named[0] if entities[named[0]].type == "Country" else None
     if named and lemma in lexicon["organisation_heads"]:  # 'the Assad regime'; but 'the Palestinian group' is Hamas
@@ -163,24 +176,27 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     return None
 
 
-def group(token: Token, history, entities) -> tuple[str, ...]:
-    """'the two leaders', 'both countries': the two most recent distinct entities of the kind."""
+def group(token: Token, history, entities, tokens: dict[int, str]) -> tuple[str, ...]:
+    """'the two leaders', 'both countries', 'both sides' (states or armed groups, never the verb's own subject):
+    the two entities of the kind the text is about."""
     if not any(c.lower_ in ("two", "2", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
         return ()
-    for type_, nouns in words()["plural_descriptions"].items():
+    others = co_arguments(token, tokens)
+    for kind, nouns in words()["plural_descriptions"].items():
         if token.lower_ in nouns:
-            return salient_pair(history, entities, type_)
+            types = {"Country", "Organization"} if kind == "Party" else {kind}
+            return salient_pair([h for h in history if h[1] not in others], entities, types)
     return ()
 
 
-def salient_pair(history: History, entities: dict[str, Entity], type_: str) -> tuple[str, ...]:
+def salient_pair(history: History, entities: dict[str, Entity], types: set[str]) -> tuple[str, ...]:
     """Of the four most recent distinct entities of a kind, the two named most often so far ('Both countries'
     after 'Riyadh and Tehran agreed ... in a deal brokered by China' are Saudi Arabia and Iran)."""
     keys: list[str] = []
     for _, key, _ in reversed(history):
-        if key and entities[key].type == type_ and key not in keys:
+        if key and entities[key].type in types and key not in keys:
             keys.append(key)
-    if type_ == "Person":  # 'the two leaders' are the two just named
+    if types == {"Person"}:  # 'the two leaders' are the two just named
         return tuple(keys[:2]) if len(keys) >= 2 else ()
     counts = {key: sum(1 for _, k, _ in history if k == key) for key in keys[:4]}
     ranked = sorted(keys[:4], key=lambda k: -counts[k])  # stable: equal counts keep the most recent first
@@ -218,7 +234,7 @@ def plural_reference(token: Token, history: History, entities: dict[str, Entity]
     """'they' after 'Britain and France', 'the two leaders', 'both countries': the entities meant, if any."""
     if token.lower_ in words()["plural_pronouns"] and token.pos_ == "PRON":
         return coordinated_subject(token, tokens)
-    return group(token, history, entities) if token.tag_ == "NNS" else ()
+    return group(token, history, entities, tokens) if token.tag_ == "NNS" else ()
 
 
 def remember(history: History, token: Token, key: str) -> None:

@@ -5,8 +5,10 @@ Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, country_key, entity_key
+from kg.lexicon import load_json
 from kg.model import Entity
 
 
@@ -39,3 +41,10 @@ def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], enti
         previous = state if index + 1 in tokens else None
     ranked = sorted(counts, key=lambda k: -counts[k])
     return key if counts.get(key, 0) >= 2 and key in ranked[:2] else None
+
+
+@lru_cache(maxsize=1)
+def known_countries() -> dict[str, str]:
+    """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
+    return {entity_key(e["type"], e["label"]): country_key(e["country"])
+            for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}

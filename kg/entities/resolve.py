@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state
+from kg.entities.home import home_state, known_countries
 from kg.gazetteer import Gazetteer, entity_key
 from kg.entities.mentions import repair_type, words
 from kg.model import Entity, Mention
@@ -48,6 +48,12 @@ class Resolution:
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
     home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
+
+    def home_of(self, key: str) -> str | None:
+        """The state a bare title of this person is of: the one the gazetteer knows ('Secretary of State Antony
+        Blinken' in a story filed from Manila), else the story's home state."""
+        known = known_countries().get(key)
+        return (known if known in self.entities else None) if known else self.home
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)

@@ -106,7 +106,7 @@ def is_qualified(title: Token, linker: Linker) -> bool:
 
 def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker: Linker) -> list[tuple[str, Token]]:
     """A title with nothing named beside it: 'its envoy Amos Hochstein' is of what 'its' stands for, and
-    'President Bola Tinubu' of the state the story is filed from, if it has one."""
+    'President Bola Tinubu' of the state the gazetteer knows him by or else the story is filed from, if any."""
     if title.i > person.i or person.i in linker.resolution.inferred:
         return []
     before = title_start(title, linker) - 1
@@ -114,7 +114,7 @@ def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker
         owner = linker.resolution.tokens.get(before)
         fits = owner and owner != key and linker.type_of(owner) in ("Country", "Organization", "Territory")
         return [(owner, person.doc[before])] if fits else []
-    home = linker.resolution.home
+    home = linker.resolution.home_of(key)
     return [(home, title)] if home and home != key and entry.get("bare_title_home") else []
 
 
