@@ -218,3 +218,14 @@ def test_both_sides_of_a_war_may_be_a_state_and_an_armed_group_but_not_the_speak
     [sides] = [t for t in doc if t.text == "sides"]
     labels = {resolution.entities[k].label for k in resolution.groups[sides.i]}
     assert labels == {"Sudan", "Rapid Support Forces"}
+
+
+def test_a_title_before_a_name_in_apposition_names_the_state():
+    assert ("Al-Harith Idriss", "holdsPositionIn", "Sudan") in triples(
+        "Sudan's ambassador to the United Nations, Al-Harith Idriss, accused the UAE of arming the rebels.")
+
+
+def test_a_state_institution_ner_wrote_in_lower_case_is_kept_and_named_in_title_case():
+    found = referents("North Korea fired two missiles, South Korea's navy said.")
+    assert found[("navy", 1)] == "South Korean Navy"
+    assert referents("China's coast guard said it acted.")[("guard", 1)] == "Chinese Coast Guard"

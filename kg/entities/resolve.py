@@ -15,6 +15,7 @@ from kg.entities.coreference import refer_back
 from kg.entities.home import home_state, known_countries
 from kg.gazetteer import Gazetteer, entity_key
 from kg.entities.mentions import repair_type, words
+from kg.entities.shortnames import link_short_forms, short_names
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
@@ -107,39 +108,10 @@ def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> N
                 tokens.update({i: key for i in range(start, end)})
 
 
-def short_name(name: str) -> str | None:
-    """The word that can stand for an organisation's name: its last ('the Guards'), past an institution word
-    ('Treasury' of 'U.S. Treasury Department'); never a generic word, a portfolio ('Foreign') or a word that is no
-    name alone ('State')."""
-    lexicon = words()
-    generic = {*lexicon["organisation_suffixes"], *lexicon["company_suffixes"], *lexicon["organisation_heads"]}
-    parts = name.split()
-    if len(parts) < 2:
-        return None
-    while len(parts) > 1 and parts[-1] in lexicon["organisation_suffixes"]:
-        parts.pop()
-    last = parts[-1]
-    if last in generic or last.lower() in generic or last.lower() in lexicon["portfolios"] or last in lexicon["non_entities"]:
-        return None
-    return last
 
 
-def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
-    """Words that stand for a longer organisation name ('the Guards', 'the Treasury')."""
-    names = {}
-    for mention in mentions:
-        key = tokens.get(mention.token_start)
-        short = short_name(mention.text)
-        if mention.label == "ORG" and key and short and key.startswith("organization/"):
-            names.setdefault(short, key)
-    return names
 
 
-def link_short_forms(mentions: list[Mention], tokens: dict[int, str], short: dict[str, str]) -> None:
-    """A one-word organisation NER found ('The Treasury said') is the longer one named with that word."""
-    for mention in mentions:
-        if mention.label == "ORG" and not mention.hint and mention.text in short:
-            tokens.update({i: short[mention.text] for i in range(mention.token_start, mention.token_end)})
 
 
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
@@ -181,7 +153,8 @@ def institution_label(doc: Doc, mention: Mention, gazetteer: Gazetteer,
     state = entities.get(key) or gazetteer.entities.get(key)
     if state is None or state.type not in ("Country", "Territory"):
         return None
-    return f"{gazetteer.adjectives.get(key, state.label)} {name[:1].upper()}{name[1:]}"
+    name = " ".join(w if w in ("of", "and", "the") else w[:1].upper() + w[1:] for w in name.split())
+    return f"{gazetteer.adjectives.get(key, state.label)} {name}"
 
 
 def sole_state(entities: dict[str, Entity]) -> str | None:

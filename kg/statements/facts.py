@@ -95,6 +95,8 @@ def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token
     for child in person.children:
         if child.dep_ == "appos" and child.lemma_.lower() in roles():
             yield child, list(child.subtree)
+    if person.dep_ == "appos" and person.head.lemma_.lower() in roles() and not surface:  # 'Sudan's envoy, X,'
+        yield person.head, [t for t in person.head.subtree if t.i < person.i]
     if person.i in linker.resolution.inferred and person.lemma_.lower() in roles():
         yield person, list(person.subtree)
 

@@ -1,0 +1,40 @@
+"""Short names: the word that stands for an organisation named in full before ('the Guards', 'the Treasury')."""
+from __future__ import annotations
+
+from kg.entities.mentions import words
+from kg.model import Mention
+
+
+def short_name(name: str) -> str | None:
+    """The word that can stand for an organisation's name: its last ('the Guards'), past an institution word
+    ('Treasury' of 'U.S. Treasury Department'); never a generic word, a portfolio ('Foreign') or a word that is no
+    name alone ('State')."""
+    lexicon = words()
+    generic = {*lexicon["organisation_suffixes"], *lexicon["company_suffixes"], *lexicon["organisation_heads"]}
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    while len(parts) > 1 and parts[-1] in lexicon["organisation_suffixes"]:
+        parts.pop()
+    last = parts[-1]
+    if last in generic or last.lower() in generic or last.lower() in lexicon["portfolios"] or last in lexicon["non_entities"]:
+        return None
+    return last
+
+
+def short_names(mentions: list[Mention], tokens: dict[int, str]) -> dict[str, str]:
+    """Words that stand for a longer organisation name ('the Guards', 'the Treasury')."""
+    names = {}
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        short = short_name(mention.text)
+        if mention.label == "ORG" and key and short and key.startswith("organization/"):
+            names.setdefault(short, key)
+    return names
+
+
+def link_short_forms(mentions: list[Mention], tokens: dict[int, str], short: dict[str, str]) -> None:
+    """A one-word organisation NER found ('The Treasury said') is the longer one named with that word."""
+    for mention in mentions:
+        if mention.label == "ORG" and not mention.hint and mention.text in short:
+            tokens.update({i: short[mention.text] for i in range(mention.token_start, mention.token_end)})
