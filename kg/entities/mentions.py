@@ -127,7 +127,8 @@ def is_name(span: Span) -> bool:
     """Letters ('U.S.' is one), and a capital unless the gazetteer knows it or it is the institution of a state
     named just before ("South Korea's navy"): NER's 'kingdom in' is no name."""
     owned = span.start > 0 and span.doc[span.start - 1].tag_ == "POS" and span.text in words()["generic_institutions"]
-    return any(c.isalpha() for c in span.text) and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
+    words_ = any(t.is_alpha or t.text.replace(".", "").isalpha() for t in span)  # not 'S-400' alone
+    return words_ and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
 
 
 def extract_mentions(doc: Doc) -> Iterator[Mention]:

@@ -50,11 +50,15 @@ class Resolution:
     merges: tuple[Merge, ...] = ()
     home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
 
+    def known_state(self, key: str) -> str | None:
+        """The state the gazetteer gives a known person, if the text names it."""
+        known = known_countries().get(key)
+        return known if known in self.entities else None
+
     def home_of(self, key: str) -> str | None:
         """The state a bare title of this person is of: the one the gazetteer knows ('Secretary of State Antony
         Blinken' in a story filed from Manila), else the story's home state."""
-        known = known_countries().get(key)
-        return (known if known in self.entities else None) if known else self.home
+        return self.known_state(key) if key in known_countries() else self.home
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)

@@ -117,7 +117,8 @@ def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker
         fits = owner and owner != key and linker.type_of(owner) in ("Country", "Organization", "Territory")
         return [(owner, person.doc[before])] if fits else []
     home = linker.resolution.home_of(key)
-    return [(home, title)] if home and home != key and entry.get("bare_title_home") else []
+    fits = entry.get("bare_title_home") or linker.resolution.known_state(key)  # 'leader Kim Jong Un'
+    return [(home, title)] if home and home != key and fits else []
 
 
 def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
