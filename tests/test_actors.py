@@ -229,3 +229,8 @@ def test_a_state_institution_ner_wrote_in_lower_case_is_kept_and_named_in_title_
     found = referents("North Korea fired two missiles, South Korea's navy said.")
     assert found[("navy", 1)] == "South Korean Navy"
     assert referents("China's coast guard said it acted.")[("guard", 1)] == "Chinese Coast Guard"
+
+
+def test_a_council_of_two_names_is_one_body():
+    doc = load_pipeline()("NATO would convene a meeting of the NATO-Ukraine Council. The Israel-Hamas war went on.")
+    assert [m.text for m in extract_mentions(doc)] == ["NATO", "NATO-Ukraine Council", "Israel", "Hamas"]

@@ -32,10 +32,13 @@ def strip_article(span: Span) -> Span:
 def organisation_suffix(doc: Doc, span: Span) -> Span | None:
     """A place name followed by an institution word is an organisation ('Tel Aviv University')."""
     suffixes = words()["organisation_suffixes"]
-    end = span.end
+    end, start = span.end, span.start
     while end < len(doc) and doc[end].text in suffixes:
         end += 1
-    return doc[span.start:end] if end > span.end else None
+    if end > span.end and start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and doc[start - 2].pos_ == "PROPN":
+        start -= 2  # 'the NATO-Ukraine Council' is one body, not a council of Ukraine
+    return doc[start:end] if end > span.end else None
 
 
 def company_names(doc: Doc, ents: list[Span]) -> Iterator[Span]:
@@ -139,6 +142,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
     taken = {i for e in found for i in range(e.start, e.end)}
     found += [p for p in products.values() if not taken & set(range(p.start, p.end))]
     ents = join_names(doc, sorted([*found, *company_names(doc, found)], key=lambda span: span.start))
+    out: list[Mention] = []
     for span in ents:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
@@ -147,10 +151,13 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:
-            yield as_mention(merged, "ORG", "")
+            while out and out[-1].token_start >= merged.start:
+                out.pop()
+            out.append(as_mention(merged, "ORG", ""))
             continue
-        yield as_mention(span, "PRODUCT" if span.start in products and not span.ent_id_ else
-                         "ORG" if span.label_ == "" else None)
+        out.append(as_mention(span, "PRODUCT" if span.start in products and not span.ent_id_ else
+                           "ORG" if span.label_ == "" else None))
+    return iter(out)
 
 
 def titled_person(doc: Doc, mention: Mention) -> Mention:
