@@ -234,3 +234,14 @@ def test_a_state_institution_ner_wrote_in_lower_case_is_kept_and_named_in_title_
 def test_a_council_of_two_names_is_one_body():
     doc = load_pipeline()("NATO would convene a meeting of the NATO-Ukraine Council. The Israel-Hamas war went on.")
     assert [m.text for m in extract_mentions(doc)] == ["NATO", "NATO-Ukraine Council", "Israel", "Hamas"]
+
+
+def test_a_dateline_province_names_the_state_and_only_a_bare_title_takes_it():
+    from kg.entities.home import dateline_state
+
+    assert dateline_state("ISTANBUL, Dec 7 (Reuters) -", load_gazetteer()) == "country/TUR"
+    found = triples("ISTANBUL, Dec 7 (Reuters) - Turkish police arrested two Iranians, Turkey said. Interior Minister "
+                    "Ali Yerlikaya said Turkey would act. Iran's Foreign Ministry rejected it. A ministry spokesman, "
+                    "Nasser Kanaani, told reporters the case was a misunderstanding.")
+    assert ("Ali Yerlikaya", "holdsPositionIn", "Turkey") in found
+    assert ("Nasser Kanaani", "holdsPositionIn", "Turkey") not in found

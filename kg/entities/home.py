@@ -13,7 +13,8 @@ from kg.model import Entity
 
 
 def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
-    """The country a dateline names, or whose capital it names ('BAMAKO'); None for other cities ('DUBAI')."""
+    """The country a dateline names, or whose capital or province it names ('BAMAKO', 'ISTANBUL'); None for other
+    cities ('DUBAI')."""
     place = re.sub(r"\(.*?\)|[—–-]+\s*$", "", dateline)
     for part in (p.strip() for p in place.split(",")):
         name = part.title() if part.isupper() else part
@@ -22,7 +23,23 @@ def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
             return entity.key
         if name in gazetteer.seats:
             return gazetteer.seats[name]
+        if name in provinces():
+            return provinces()[name]
     return None
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Province or big-city name -> country key, for names countryinfo gives one country only ('ISTANBUL')."""
+    import countryinfo
+
+    found: dict[str, set[str]] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        for name in (info.get("provinces") or ()) if iso3 else ():
+            found.setdefault(name, set()).add(country_key(iso3))
+    return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
 
 
 def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity]

@@ -109,8 +109,11 @@ def is_qualified(title: Token, linker: Linker) -> bool:
 def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker: Linker) -> list[tuple[str, Token]]:
     """A title with nothing named beside it: 'its envoy Amos Hochstein' is of what 'its' stands for, and
     'President Bola Tinubu' of the state the gazetteer knows him by or else the story is filed from, if any."""
-    if title.i > person.i or person.i in linker.resolution.inferred:
-        return []
+    start = person.i
+    while start > 0 and linker.resolution.tokens.get(start - 1) == key:
+        start -= 1
+    if title.i > person.i or person.i in linker.resolution.inferred or any(t.is_punct for t in person.doc[title.i:start]):
+        return []  # 'NAME, the TITLE', 'a ministry spokesman, NAME,': not a bare title
     before = title_start(title, linker) - 1
     if before >= 0 and person.doc[before].tag_ == "PRP$":
         owner = linker.resolution.tokens.get(before)
