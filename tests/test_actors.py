@@ -245,3 +245,17 @@ def test_a_dateline_province_names_the_state_and_only_a_bare_title_takes_it():
                     "Nasser Kanaani, told reporters the case was a misunderstanding.")
     assert ("Ali Yerlikaya", "holdsPositionIn", "Turkey") in found
     assert ("Nasser Kanaani", "holdsPositionIn", "Turkey") not in found
+
+
+def test_an_object_pronoun_is_not_another_argument_of_its_verb():
+    found = referents("Putin met Xi in Beijing and praised him.")
+    assert found[("him", 1)] == "Xi Jinping"
+    found = referents("Israel said Iran had launched 300 drones at it.")
+    assert found.get(("it", 1)) != "Iran"
+
+
+def test_the_forces_of_a_state_institution_are_the_states():
+    found = referents("Azerbaijan's defence ministry announced that its forces had shelled Armenian positions.")
+    assert found[("its", 1)] == "Azerbaijan"
+    found = referents("Hamas said its fighters had attacked a convoy.")
+    assert found[("its", 1)] == "Hamas"

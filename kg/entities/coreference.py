@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import armed_group, co_arguments, fits_title
+from kg.entities.descriptions import armed_group, co_arguments, fits_title, state_of_institution
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -134,6 +134,20 @@ def own_country(token: Token, history, entities, tokens: dict[int, str]) -> str 
     return states.pop() if len(states) == 1 else None
 
 
+def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) -> str | None:
+    """'he', 'him', 'it', 'its': the most recent fitting subject; an object pronoun is never another argument of its
+    own verb ('met Xi and praised him', 'Iran launched drones at it')."""
+    others = co_arguments(token, tokens) if token.tag_ == "PRP" and token.dep_ not in ("nsubj", "nsubjpass") else set()
+    if token.lower_ in words()["person_pronouns"]:
+        return antecedent(history, entities, {"Person"}, lambda k: k not in others, prefer_subject=True)
+    key = antecedent(history, entities, {"Country", "Organization", "Territory"}, lambda k: k not in others,
+                     prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
+                     subjects_only=token.lower_ == "it")
+    return state_of_institution(token, key, history, entities, tokens) or key
+
+
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -151,13 +165,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return named[0] if entities[named[0]].type == "Country" else None
     if named and lemma in lexicon["organisation_heads"]:  # 'the Assad regime'; but 'the Palestinian group' is Hamas
         return national_group(token, named, history, entities)
-    if token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON":
-        return antecedent(history, entities, {"Person"}, prefer_subject=True)
-    if is_referring_it(token):
-        since = previous_sentence_start(token)
-        subjects_only = token.lower_ == "it"
-        return antecedent(history, entities, {"Country", "Organization", "Territory"},
-                          prefer_subject=not is_reason_possessive(token), since=since, subjects_only=subjects_only)
+    if (token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON") or is_referring_it(token):
+        return describe_pronoun(token, history, entities, tokens)
     inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

@@ -47,9 +47,11 @@ def co_arguments(token: Token, tokens: dict[int, str]) -> set[str]:
         verb = verb.head
     verb = verb.head if verb.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr") else verb
     arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+    if verb.dep_ == "conj" and not any(a.dep_ in ("nsubj", "nsubjpass") for a in arguments):  # 'met Xi and praised him'
+        arguments += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     arguments += [o for c in verb.children if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
     return {tokens[t.i] for a in arguments for t in a.subtree if t.i != token.i and t.i in tokens
-            and not (a.i <= token.i <= max(x.i for x in a.subtree))}
+            and not a.left_edge.i <= token.i <= a.right_edge.i}
 
 
 def group_owner(token: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
@@ -72,3 +74,15 @@ def armed_group(token: Token, tokens: dict[int, str], entities: dict[str, Entity
         return None
     named = any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in tokens for c in token.children)
     return last[0] if last and not named else None
+
+
+def state_of_institution(token: Token, key: str | None, history, entities, tokens: dict[int, str]) -> str | None:
+    """"Azerbaijan's defence ministry said its forces ...": the forces are the state's, not the ministry's."""
+    if key is None or entities[key].type != "Organization" or token.lower_ != "its" \
+            or not {token.head.lemma_.lower(), token.head.lower_} & set(words()["state_proxies"]):
+        return None
+    named = next((i for i, k, _ in reversed(history) if k == key), None)
+    head = token.doc[named] if named is not None else None
+    states = [tokens[c.i] for c in (head.children if head is not None else ())
+              if c.dep_ in ("poss", "amod", "compound") and tokens.get(c.i) and entities[tokens[c.i]].type == "Country"]
+    return states[0] if states else None
