@@ -259,3 +259,9 @@ def test_the_forces_of_a_state_institution_are_the_states():
     assert found[("its", 1)] == "Azerbaijan"
     found = referents("Hamas said its fighters had attacked a convoy.")
     assert found[("its", 1)] == "Hamas"
+
+
+def test_a_thing_linked_to_a_state_stands_for_it_but_a_group_backed_by_one_does_not():
+    found = triples("Houthi spokesman Mohammed Abdulsalam said the group would continue to target Israel-linked ships.")
+    assert any(s == "Houthis" and o == "Israel" for s, _, o in found)
+    assert not any(o == "Iran" for _, _, o in triples("Israel struck the Iran-backed group."))

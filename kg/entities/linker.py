@@ -130,8 +130,9 @@ class Linker:
             token.lemma_.lower() not in event_nouns() and self.direct(child) is not None
 
     def owner(self, token: Token, children: list[Token]) -> str | None:
-        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker': a person or
-        thing of a state or body stands for it (not an event noun, which is an event of its own)."""
+        """'an American journalist', 'a US warship', 'Guyana's claim', 'a British-flagged tanker', 'Israel-linked
+        ships' (not an 'Iran-backed group'): a person or thing of a state or body stands for it (not an event noun,
+        which is an event of its own)."""
         if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() in event_nouns():
             return None
         tokens, demonym = self.resolution.tokens, self.resolution.demonym
@@ -140,8 +141,8 @@ class Linker:
             if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
                     child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
                 return key
-            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" \
-                    and (child.i - 2) in demonym:
+            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" and ((child.i - 2) in demonym
+                    or (child.lower_ in words()["owner_participles"] and tokens.get(child.i - 2))):
                 return tokens.get(child.i - 2)
         return None
 
