@@ -265,3 +265,8 @@ def test_a_thing_linked_to_a_state_stands_for_it_but_a_group_backed_by_one_does_
     found = triples("Houthi spokesman Mohammed Abdulsalam said the group would continue to target Israel-linked ships.")
     assert any(s == "Houthis" and o == "Israel" for s, _, o in found)
     assert not any(o == "Iran" for _, _, o in triples("Israel struck the Iran-backed group."))
+
+
+def test_they_in_what_a_named_group_says_is_the_group():
+    assert ("Taliban", "arrests", "Pakistan") in triples("The Taliban said they had arrested two Pakistanis.")
+    assert not triples("Iran said they would attack Israel.")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import armed_group, co_arguments, fits_title, state_of_institution
+from kg.entities.descriptions import armed_group, co_arguments, fits_title, reporting_group, state_of_institution
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -224,6 +224,8 @@ def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ..
     return ()
 
 
+
+
 def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
     """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
     return tuple(dict.fromkeys(tokens[c.i] for c in group.children
@@ -242,7 +244,7 @@ def plural_reference(token: Token, history: History, entities: dict[str, Entity]
                      ) -> tuple[str, ...]:
     """'they' after 'Britain and France', 'the two leaders', 'both countries': the entities meant, if any."""
     if token.lower_ in words()["plural_pronouns"] and token.pos_ == "PRON":
-        return coordinated_subject(token, tokens)
+        return coordinated_subject(token, tokens) or reporting_group(token, tokens, entities)
     return group(token, history, entities, tokens) if token.tag_ == "NNS" else ()
 
 

@@ -86,3 +86,12 @@ def state_of_institution(token: Token, key: str | None, history, entities, token
     states = [tokens[c.i] for c in (head.children if head is not None else ())
               if c.dep_ in ("poss", "amod", "compound") and tokens.get(c.i) and entities[tokens[c.i]].type == "Country"]
     return states[0] if states else None
+
+
+def reporting_group(pronoun: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> tuple[str, ...]:
+    """'The Taliban said they had arrested ...': 'they' in what a named group says is that group."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return ()
+    speakers = [tokens[c.i] for c in clause.head.children if c.dep_ == "nsubj" and c.i in tokens]
+    return tuple(speakers[:1]) if speakers and entities[speakers[0]].type == "Organization" else ()
