@@ -1,0 +1,41 @@
+"""Whole wire and broadcast articles (tests/devset/wire_articles.jsonl, wire_fresh.jsonl): the set's shape, the
+scorer's rules, and floors the extractor must keep (a little under the figures measured when they were set).
+Main before the actor work of issue 15 scored 0.48/0.85 and 0.43/0.71 on them."""
+from __future__ import annotations
+
+import pytest
+
+from devset import score_articles as scorer
+
+SETS = {"wire": scorer.SET, "fresh": scorer.SET.with_name("wire_fresh.jsonl")}
+FLOORS = {"wire": {"recall": 0.6, "precision": 0.92}, "fresh": {"recall": 0.58, "precision": 0.85}}
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, list[scorer.Outcome]]:
+    return {name: scorer.run(scorer.load(path)) for name, path in SETS.items()}
+
+
+def test_the_sets_are_whole_articles_in_four_wire_styles():
+    records = [r for path in SETS.values() for r in scorer.load(path)]
+    assert len(records) >= 18 and {r.source for r in records} == {"Reuters", "AP", "AFP", "BBC"}
+    assert all(150 <= len(r.text.split()) <= 400 and len(r.gold) >= 7 for r in records)
+
+
+def test_a_gold_statement_matches_its_pair_and_predicate_or_root_only():
+    gold = scorer.expected({"subject": "Turkey", "object": "Iran", "cameo_root": "17", "alt_roots": ["11"],
+                            "object_alt": ["Iranian Foreign Ministry"]})
+    assert gold.matches(scorer.Output("turkey", "arrests", "17", "iranian foreign ministry", "claimed"))
+    assert not gold.matches(scorer.Output("iran", "arrests", "17", "turkey", "claimed"))
+    assert not gold.matches(scorer.Output("turkey", "visits", "04", "iran", "asserted"))
+    fact = scorer.also_entry(["Li Qiang", "holdsPositionIn", "China"])
+    assert fact.matches(scorer.Output("li qiang", "holdsPositionIn", "", "china", "asserted"))
+    symmetric = scorer.Output("olaf scholz", "meetsWith", "04", "li qiang", "asserted", symmetric=True)
+    assert scorer.also_entry(["Li Qiang", "04", "Olaf Scholz"]).matches(symmetric)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_extractor_keeps_its_floors(outcomes, name):
+    figures = scorer.summary(outcomes[name])
+    assert figures["recall"] >= FLOORS[name]["recall"], scorer.report(outcomes[name])
+    assert figures["precision"] >= FLOORS[name]["precision"], "\n".join(map(scorer.show, outcomes[name]))
