@@ -120,7 +120,7 @@ def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker
         fits = owner and owner != key and linker.type_of(owner) in ("Country", "Organization", "Territory")
         return [(owner, person.doc[before])] if fits else []
     home = linker.resolution.home_of(key)
-    fits = entry.get("bare_title_home") or linker.resolution.known_state(key)  # 'leader Kim Jong Un'
+    fits = entry.get("bare_title_home") or (entry.get("known_person_home") and linker.resolution.known_state(key))
     return [(home, title)] if home and home != key and fits else []
 
 
