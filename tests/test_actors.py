@@ -270,3 +270,20 @@ def test_a_thing_linked_to_a_state_stands_for_it_but_a_group_backed_by_one_does_
 def test_they_in_what_a_named_group_says_is_the_group():
     assert ("Taliban", "arrests", "Pakistan") in triples("The Taliban said they had arrested two Pakistanis.")
     assert not triples("Iran said they would attack Israel.")
+
+
+def test_title_modifiers_are_no_bodies_and_a_title_is_not_read_across_another_name():
+    found = triples("ISLAMABAD, Jan 29 (Reuters) - Pakistan and Iran agreed to talk, Pakistan said. Caretaker Prime "
+                    "Minister Anwaar-ul-Haq Kakar said Pakistan respected Iran.")
+    assert ("Anwaar-ul-Haq Kakar", "holdsPositionIn", "Pakistan") in found
+    assert not any(o.lower() == "caretaker" for _, _, o in found)
+    found = triples("President Felix Tshisekedi has compared Rwandan President Paul Kagame to Adolf Hitler.")
+    assert ("Paul Kagame", "holdsPositionIn", "Rwanda") in found
+    assert not any(s == "Adolf Hitler" for s, _, _ in found)
+
+
+def test_a_name_after_a_lowercase_title_or_an_honorific_is_a_person():
+    assert referents("Its government spokeswoman Yolande Makolo said so.")[("Makolo", 1)] == "Yolande Makolo"
+    doc = load_pipeline()("Foreign Secretary Lord Cameron said extremist settlers were a threat.")
+    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer())
+    assert resolution.entity_at(doc[3]).type == "Person"

@@ -1,14 +1,17 @@
 """Whole wire and broadcast articles (tests/devset/wire_articles.jsonl, wire_fresh.jsonl): the set's shape, the
 scorer's rules, and floors the extractor must keep (a little under the figures measured when they were set).
-Main before the actor work of issue 15 scored 0.48/0.85 and 0.43/0.71 on them."""
+Main before the actor work of issue 15 scored 0.48/0.85, 0.43/0.71 and 0.48/0.82 on them; wire_unseen.jsonl was
+written last and first scored at 0.50/0.81."""
 from __future__ import annotations
 
 import pytest
 
 from devset import score_articles as scorer
 
-SETS = {"wire": scorer.SET, "fresh": scorer.SET.with_name("wire_fresh.jsonl")}
-FLOORS = {"wire": {"recall": 0.6, "precision": 0.92}, "fresh": {"recall": 0.58, "precision": 0.85}}
+SETS = {"wire": scorer.SET, "fresh": scorer.SET.with_name("wire_fresh.jsonl"),
+        "unseen": scorer.SET.with_name("wire_unseen.jsonl")}
+FLOORS = {"wire": {"recall": 0.6, "precision": 0.92}, "fresh": {"recall": 0.58, "precision": 0.85},
+          "unseen": {"recall": 0.54, "precision": 0.85}}
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +21,7 @@ def outcomes() -> dict[str, list[scorer.Outcome]]:
 
 def test_the_sets_are_whole_articles_in_four_wire_styles():
     records = [r for path in SETS.values() for r in scorer.load(path)]
-    assert len(records) >= 18 and {r.source for r in records} == {"Reuters", "AP", "AFP", "BBC"}
+    assert len(records) >= 22 and {r.source for r in records} == {"Reuters", "AP", "AFP", "BBC"}
     assert all(150 <= len(r.text.split()) <= 400 and len(r.gold) >= 7 for r in records)
 
 

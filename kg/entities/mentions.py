@@ -82,8 +82,8 @@ def product_names(doc: Doc) -> dict[int, Span]:
 
 def is_portfolio(doc: Doc, span: Span) -> bool:
     """'Defence' in 'Defence Secretary Ben Wallace', 'Energy' in 'Energy Minister': part of a title, no body."""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return span.text.lower() in words()["portfolios"] and after in words()["person_roles"]
+    after = {t.lower_ for t in doc[span.end:span.end + 2]}  # 'Caretaker Prime Minister'
+    return span.text.lower() in words()["portfolios"] and bool(after & set(words()["person_roles"]))
 
 
 def longer_name(doc: Doc, span: Span) -> Span:
@@ -161,10 +161,12 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
 
 
 def titled_person(doc: Doc, mention: Mention) -> Mention:
-    """A name right after a capitalised title is a person ('Chancellor Olaf Scholz')."""
+    """A name right after a title or an honorific is a person ('Chancellor Olaf Scholz', 'government spokeswoman
+    Yolande Makolo', 'Lord Cameron')."""
     before = doc[mention.token_start - 1] if mention.token_start > 0 else None
-    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None \
-            and before.is_title and before.lower_ in words()["person_roles"]:
+    if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None and (
+            (before.lower_ in words()["person_roles"] and (before.is_title or mention.token_end - mention.token_start > 1))
+            or before.text in words()["honorifics"]):  # 'Lord Cameron'
         return replace(mention, label="PERSON")
     return mention
 

@@ -82,6 +82,8 @@ def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | 
         if (token.is_punct and token.text not in ("-", "’s", "'s")) or token.pos_ in TITLE_BREAKS:
             break
         owner = linker.resolution.tokens.get(token.i)
+        if title is None and owner and owner != key:
+            break  # 'compared President Paul Kagame to Adolf Hitler': Kagame's title, not Hitler's
         if title is not None and owner and owner != key and token.i < title.i:
             return title, [token]
     return (title, []) if title is not None else None
