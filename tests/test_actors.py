@@ -287,3 +287,9 @@ def test_a_name_after_a_lowercase_title_or_an_honorific_is_a_person():
     doc = load_pipeline()("Foreign Secretary Lord Cameron said extremist settlers were a threat.")
     resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer())
     assert resolution.entity_at(doc[3]).type == "Person"
+
+
+def test_his_adviser_holds_a_position_in_the_state_he_was_named_with():
+    found = triples("Ethiopian Prime Minister Abiy Ahmed has said his country needs a port. His national security "
+                    "adviser, Redwan Hussien, said the deal would not violate any law.")
+    assert ("Redwan Hussien", "holdsPositionIn", "Ethiopia") in found

@@ -114,16 +114,30 @@ def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker
     start = person.i
     while start > 0 and linker.resolution.tokens.get(start - 1) == key:
         start -= 1
-    if title.i > person.i or person.i in linker.resolution.inferred or any(t.is_punct for t in person.doc[title.i:start]):
-        return []  # 'NAME, the TITLE', 'a ministry spokesman, NAME,': not a bare title
+    if title.i > person.i or person.i in linker.resolution.inferred:
+        return []
     before = title_start(title, linker) - 1
     if before >= 0 and person.doc[before].tag_ == "PRP$":
         owner = linker.resolution.tokens.get(before)
+        owner = owner_state(owner, linker) if owner and linker.type_of(owner) == "Person" else owner
         fits = owner and owner != key and linker.type_of(owner) in ("Country", "Organization", "Territory")
         return [(owner, person.doc[before])] if fits else []
+    if any(t.is_punct for t in person.doc[title.i:start]):
+        return []  # 'NAME, the TITLE', 'a ministry spokesman, NAME,': not a bare title
     home = linker.resolution.home_of(key)
     fits = entry.get("bare_title_home") or (entry.get("known_person_home") and linker.resolution.known_state(key))
     return [(home, title)] if home and home != key and fits else []
+
+
+def owner_state(person: str, linker: Linker) -> str | None:
+    """The state a person was named with ('Ethiopian Prime Minister Abiy Ahmed'): 'his adviser' is of it."""
+    resolution = linker.resolution
+    for index in sorted(i for i, k in resolution.tokens.items() if k == person and i not in resolution.inferred):
+        found = surface_title(linker.doc[index], linker)
+        owners = [resolution.tokens[t.i] for t in (found[1] if found else ())]
+        if owners and linker.type_of(owners[0]) == "Country":
+            return owners[0]
+    return None
 
 
 def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
