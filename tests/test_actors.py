@@ -293,3 +293,14 @@ def test_his_adviser_holds_a_position_in_the_state_he_was_named_with():
     found = triples("Ethiopian Prime Minister Abiy Ahmed has said his country needs a port. His national security "
                     "adviser, Redwan Hussien, said the deal would not violate any law.")
     assert ("Redwan Hussien", "holdsPositionIn", "Ethiopia") in found
+
+
+def test_agency_datelines_in_title_case_and_accented_capitals_are_datelines():
+    from kg.parse.normalise import normalise
+
+    for text, dateline in (("Beirut (AFP) - Israeli strikes hit.", "Beirut (AFP) -"),
+                           ("SÃO PAULO (Reuters) - Lula said.", "SÃO PAULO (Reuters) -")):
+        assert normalise(text).dateline == dateline
+    assert normalise("Ukraine says Russia attacked - officials").dateline == ""
+    assert ("Israel", "attacks", "Hezbollah") in triples("Beirut (AFP) - Israel struck Hezbollah, Lebanon said.")
+    assert not any("Beirut" in (s, o) for s, _, o in triples("Beirut (AFP) - Israel struck Hezbollah."))

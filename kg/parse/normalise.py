@@ -105,7 +105,7 @@ def normalise(text: str) -> NormalisedText:
     offsets: list[int] = []
     cursor = 0
     edits = find_edits(text)
-    dateline = next((text[start:end].strip() for start, end, _, rule in edits if rule == "dateline"), "")
+    dateline = next((text[start:end].strip() for start, end, _, rule in edits if rule.startswith("dateline")), "")
     for start, end, replacement, _ in edits:
         pieces.append(text[cursor:start])
         offsets.extend(range(cursor, start))
