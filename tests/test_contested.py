@@ -130,3 +130,22 @@ def test_a_required_parameter_is_still_required():
 
 def test_a_graph_without_claims_has_none():
     assert contested(Dataset()) == ()
+
+
+def test_the_readme_shows_what_the_query_gives(graph_file):
+    """The README's example table is the query's answer on this fixture (article ids in any order)."""
+    readme = (FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split('contested -p "entity=Western Sahara"\n', 1)[1].split("```", 1)[0].splitlines()[2:]
+    shown = [[cell.strip() for cell in line.split("|")] for line in block if line.strip()]
+    rows = [[s.territory, s.claimant, s.kind, s.party, s.stance, str(s.sources), str(s.articles), s.first_seen,
+             s.last_seen, " ".join(s.article_ids)] for s in contested(graph_file, "Western Sahara")]
+    assert [row[:9] + [" ".join(sorted(row[9].split()))] for row in shown] == rows
+
+
+def test_a_query_page_draws_the_statements_behind_the_rows(store_dataset):
+    """`kg query contested --page`: each row's party and territory name the statements between them."""
+    sub = kg.query_subgraph(store_dataset, "contested", ["entity=Kashmir"])
+    statements = set(sub.subjects(RDF.type, KGO.Statement))
+    assert len(statements) == 5  # India's claim twice, Pakistan's, and Pakistan's and China's disputes of India's
+    assert {sub.value(s, KGO.claimant) for s in statements if sub.value(s, RDF.predicate) == KGO.disputesClaimTo} \
+        == {URIRef(f"{KGR}country/IND")}
