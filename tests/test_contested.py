@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 import kg
 from kg.explore.claims import claim_rules, claim_values, contested, stance_condition
+from kg.explore.corroborate import status_list
 from kg.graph.validate import validate
 from kg.store.named_queries import named_queries
 from kg.store.query import run_query
@@ -108,6 +109,7 @@ def test_the_queries_hold_the_lexicon():
         text = named_queries()[name].text
         assert textwrap.indent(claim_values(), " " * 8) in text, name
         assert textwrap.indent(stance_condition(), " " * 6) in text, name
+    assert f"IN {status_list('supporting', 'opposing', 'ended')}" in named_queries()["claims"].text
 
 
 def test_kg_query_contested_from_the_command_line(tmp_path):
