@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -44,6 +45,13 @@ def graphs(count: int, per_article: int = 10, seed: int = 0, first: int = 0):
                                       for i in range(per_article)])
 
 
+def fill(store, articles: int):
+    for graph in graphs(articles):
+        store.put(graph)
+    store.flush()
+    return store
+
+
 def timed(name: str, work, repeat: int = 1):
     seconds, result = [], None
     for _ in range(repeat):
@@ -57,11 +65,15 @@ def timed(name: str, work, repeat: int = 1):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--keep", type=Path, help="build the store here once; each run works on a copy of it")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        store = open_store(Path(folder) / "store", create=True)
-        for graph in graphs(options.articles):
-            store.put(graph)
+        path = Path(folder) / "store"
+        if options.keep and not options.keep.exists():
+            fill(open_store(options.keep, create=True), options.articles).close()
+        if options.keep:
+            shutil.copytree(options.keep, path)
+        store = fill(open_store(path, create=True), 0 if options.keep else options.articles)
         print(f"articles={options.articles}")
         print(f"triples={store.merged_triples()}")
         listed = timed("entities", lambda: entity_forms(store.dataset()), 3)

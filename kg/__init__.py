@@ -12,6 +12,7 @@ from importlib import import_module
 #: Public name -> the module that defines it.
 EXPORTS = {
     **dict.fromkeys(("entity_forms", "format_entities"), "explore.entities"),
+    **dict.fromkeys(("contested", "Stance"), "explore.claims"),
     **dict.fromkeys(("merge", "split"), "store.decisions"),
     **dict.fromkeys(("query_subgraph", "render_query_page"), "explore.query_view"),
     **dict.fromkeys(("Article", "Entity", "Evidence", "Predicate", "Statement"), "model"),

@@ -141,7 +141,8 @@ class Statement:
     role: str = ""
     forms: tuple[Form, ...] = ()
     valid_since: str | None = None  # the period it holds in, as ISO 8601 times like ``time``
-    valid_until: str | None = None  # how its subject and object were named in the article, when not by their labels
+    valid_until: str | None = None
+    claimant: Entity | None = None  # whose claim a recognition or dispute is about ("Morocco's sovereignty over")
 
 
 def content_hash(article: Article) -> str:

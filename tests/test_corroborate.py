@@ -10,8 +10,8 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import kg
-from kg.explore.corroborate import (Summary, contradictions, corroboration, exclusive_rules, exclusive_values, status_list,
-                             summary)
+from kg.explore.corroborate import (Summary, contradictions, corroboration, exclusive_predicates, exclusive_rules,
+                                    exclusive_values, status_list, summary)
 from kg.store.named_queries import named_queries
 from kg.store.query import run_query
 from kg.vocab import KGO
@@ -132,6 +132,7 @@ def test_rules_load_and_the_queries_hold_them():
     assert "prime minister" in next(r for r in rules if r.predicate == "holdsPositionIn").roles
     queries = named_queries()
     assert textwrap.indent(exclusive_values(), " " * 10) in queries["contradictions"].text
+    assert queries["contradictions"].text.count(exclusive_predicates()) == 2
     for kind in ("supporting", "opposing", "ended"):
         assert f"IN {status_list(kind)}" in queries["contradictions"].text, kind
     for name in ("corroborated", "single-source", "corroboration"):

@@ -113,7 +113,8 @@ SCHEMAS = sorted((lexicon.ONTOLOGIES / "schemas").glob("*.schema.json"))
 # a place in each file where the keys are fixed, below the top level: a typo there must be refused too
 NESTED = {"lexicon/relations.json": ("verb_frames", 0), "lexicon/events.json": ("entries", 0),
           "lexicon/roles.json": ("appositions", 0), "lexicon/confidence.json": ("start",),
-          "lexicon/contradiction.json": ("entries", 0), "lexicon/spinner.json": ("entries", 0),
+          "lexicon/contradiction.json": ("entries", 0), "lexicon/claims.json": ("entries", 0),
+          "lexicon/spinner.json": ("entries", 0),
           "lexicon/noise.json": ("entries", 0), "lexicon/gazetteer.json": ("entities", 0),
           "lexicon/facts.json": ("based",), "style/cameo.json": ("fact",),
           "style/page.json": ("statuses", "denied"), "lexicon/coreference.json": ("ner_types",),

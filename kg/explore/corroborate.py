@@ -94,6 +94,11 @@ def exclusive_values() -> str:
     return "\n".join(rows)
 
 
+def exclusive_predicates() -> str:
+    """The ``contradictions`` query's VALUES ?p of the exclusive predicates, whose statements' roles it works out."""
+    return "VALUES ?p { " + " ".join(sorted({f"kgo:{rule.predicate}" for rule in exclusive_rules()})) + " }"
+
+
 def contradictions(graph: Graph) -> tuple[Contradiction, ...]:
     """Every pair of statements of ``graph`` (a graph, store or endpoint dataset) that disagree."""
     result = run_query(graph, named_queries()["contradictions"].text)

@@ -43,7 +43,8 @@ SPECIFIC_RESOURCE, HAS_SOURCE, HAS_SELECTOR, QUOTE_SELECTOR, EXACT, POSITION_SEL
               OA.TextPositionSelector, OA.start, OA.end))
 STRING, DATE, DATE_TIME, DECIMAL, NON_NEGATIVE_INTEGER = map(
     node_of, (XSD.string, XSD.date, XSD.dateTime, XSD.decimal, XSD.nonNegativeInteger))
-TIME_START, KEY, VALID_SINCE, VALID_UNTIL = map(node_of, (KGO.timeStart, KGO.key, KGO.validSince, KGO.validUntil))
+TIME_START, KEY, VALID_SINCE, VALID_UNTIL, CLAIMANT = map(
+    node_of, (KGO.timeStart, KGO.key, KGO.validSince, KGO.validUntil, KGO.claimant))
 SURFACE_FORM, SURFACE_FORM_CLASS, FORM, MERGE_REASON = map(
     node_of, (KGO.surfaceForm, KGO.SurfaceForm, KGO.form, KGO.mergeReason))
 
@@ -141,6 +142,8 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
         triples.add(node, ATTRIBUTED_TO, ox.Literal(statement.attributed_to))
     if statement.role:
         triples.add(node, ROLE, ox.Literal(statement.role))
+    if statement.claimant:  # whose claim a recognition or dispute is about
+        triples.add(node, CLAIMANT, add_entity(triples, statement.claimant))
     if statement.predicate.kind == "uncoded":
         triples.add(node, LABEL, ox.Literal(statement.predicate.label, language="en"))
     add_evidence(triples, node, statement.evidence, article)

@@ -52,6 +52,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, passage: Passage)
         role=relation.role,
         valid_since=since,
         valid_until=until,
+        claimant=entities[relation.claimant] if relation.claimant else None,
     )
 
 

@@ -35,6 +35,8 @@ def statement_record(statement: Statement, explain: bool = False) -> dict[str, A
     }
     if statement.role:
         record["role"] = statement.role
+    if statement.claimant:
+        record["claimant"] = entity_record(statement.claimant)
     if explain:
         record["explain"] = {"rule": statement.rule, "trigger": statement.trigger, "tokens": list(statement.tokens)}
     return record

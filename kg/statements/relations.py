@@ -7,7 +7,7 @@ tokens it reaches to resolved entities.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -43,6 +43,8 @@ class Frame:
     accuser: bool = False
     parties: bool = False
     inverse: bool = False
+    claimant: tuple[str, ...] = ()  # where the party whose claim is recognised or disputed is
+    status: str = ""  # a status the frame itself states ('withdrew its recognition': former)
 
 
 #: Where the other parties of a brokered deal are: 'X brokered the deal ... with Y'.
@@ -63,6 +65,7 @@ class Relation:
     role: str = ""
     status: str = ""
     label: str = ""
+    claimant: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +77,7 @@ def predicates() -> dict[str, Predicate]:
             for name, p in data.items()}
 
 
-SEQUENCES = {"object": tuple, "subject": tuple}  # paths keep their order; word lists are sets
+SEQUENCES = {"object": tuple, "subject": tuple, "claimant": tuple}  # paths keep their order; word lists are sets
 
 
 def frame_of(kind: str, raw: dict) -> Frame:
@@ -212,7 +215,11 @@ def make(subject: str, frame: Frame, obj: str, trigger: Token, tokens: list[Toke
          linker: Linker, confidence: float) -> Relation | None:
     if frame.inverse:
         subject, obj = obj, subject
-    return make_relation(subject, frame.predicate, obj, trigger, frame.id, tokens, linker, confidence)
+    relation = make_relation(subject, frame.predicate, obj, trigger, frame.id, tokens, linker, confidence)
+    if relation is None or not (frame.claimant or frame.status):
+        return relation
+    claimants = [k for path in frame.claimant for t in follow(trigger, path) for k, _ in linker.entities(t) if k != obj]
+    return replace(relation, claimant=claimants[0] if claimants else "", status=frame.status)
 
 
 def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Relation]) -> Iterator[Relation]:

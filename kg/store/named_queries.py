@@ -7,7 +7,8 @@ literal, or an IRI when the value is one. ``# param NAME (entity): help`` marks 
 file holds ``VALUES $NAME { UNDEF }`` (as it stands, any entity), which kg fills with the entities
 the value names: its IRI, or any label or alias in any case and with or without accents (their
 ``kgo:key``), or a name the extractor resolves (``washington``: the United States). A name that
-finds no entity is an error naming the nearest labels.
+finds no entity is an error naming the nearest labels. ``(entity, optional)`` may be left out: its slot
+then stays ``UNDEF`` and the query answers for every entity.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ LABEL_PREFIXES = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
 LABELS = (f"{LABEL_PREFIXES} SELECT DISTINCT ?l WHERE {{ ?st rdf:subject|rdf:object ?e . "
           "?e rdfs:label|skos:altLabel ?l }")
 LABEL, ALT_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>", "<http://www.w3.org/2004/02/skos/core#altLabel>"
-PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(\(entity\))?\s*:\s*(.*)$")
+PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(\(entity(, optional)?\))?\s*:\s*(.*)$")
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 SLOT = r"VALUES\s+\${}\s*\{{\s*UNDEF\s*\}}"  # an entity parameter's place: VALUES $NAME { UNDEF }
 
@@ -46,12 +47,13 @@ class NamedQuery:
     params: tuple[tuple[str, str], ...]
     text: str
     entities: tuple[str, ...] = ()  # the parameters marked ``(entity)``: an entity's label, alias or IRI
+    optional: tuple[str, ...] = ()  # the entity parameters marked ``(entity, optional)``: any entity when left out
 
     def check(self, values: Mapping[str, str]) -> None:
         """A missing or unknown parameter is an error."""
         names = [name for name, _ in self.params]
         unknown = sorted(set(values) - set(names))
-        missing = [name for name in names if name not in values]
+        missing = [name for name in names if name not in values and name not in self.optional]
         if unknown or missing:
             problem = f"unknown parameter {', '.join(unknown)}" if unknown else f"missing {', '.join(missing)}"
             raise KgError(f"query '{self.name}': {problem}",
@@ -62,7 +64,7 @@ class NamedQuery:
         ``found`` gives it, or else a pattern that looks its value up wherever the query runs."""
         self.check(values)
         text = self.text
-        for name in self.entities:
+        for name in (name for name in self.entities if name in values):
             iris = (found or {}).get(name)
             slot = lookup(name, values[name]) if iris is None else f"VALUES ?{name} {{ {' '.join(map(term, iris))} }}"
             text = re.sub(SLOT.format(name), lambda _: slot, text)
@@ -112,8 +114,9 @@ def parse(name: str, text: str) -> NamedQuery:
     comments = [line for line in text.splitlines() if line.startswith("#")]
     description = next((c.lstrip("# ").strip() for c in comments if not PARAM.match(c)), "")
     matches = [m for m in map(PARAM.match, comments) if m]
-    params = tuple((m[1], m[3].strip()) for m in matches)
-    return NamedQuery(name, description, params, text, tuple(m[1] for m in matches if m[2]))
+    params = tuple((m[1], m[4].strip()) for m in matches)
+    return NamedQuery(name, description, params, text, tuple(m[1] for m in matches if m[2]),
+                      tuple(m[1] for m in matches if m[3]))
 
 
 @lru_cache(maxsize=1)
@@ -154,14 +157,16 @@ def resolve(query: str, pairs: Iterable[str] = (), dataset: Graph | None = None)
     named.check(values)
     if dataset is None:
         return named.bind(values)
-    return named.bind(values, {name: entity_iris(dataset, query, values[name]) for name in named.entities})
+    return named.bind(values, {name: entity_iris(dataset, query, values[name]) for name in named.entities
+                               if name in values})
 
 
 def listing() -> str:
     """The named queries as lines for ``kg query --list``."""
     lines = []
     for query in named_queries().values():
-        params = " ".join(f"--param {name}=..." for name, _ in query.params)
+        params = " ".join(f"[--param {name}=...]" if name in query.optional else f"--param {name}=..."
+                          for name, _ in query.params)
         lines.append(f"{query.name} {params}".rstrip())
         lines.append(f"    {query.description}")
         lines += [f"    {name}: {help_}" for name, help_ in query.params]
