@@ -104,7 +104,7 @@ def test_verb_needing_an_object_noun_ignores_other_objects():
 
 @pytest.mark.parametrize("root", [f"{n:02d}" for n in range(1, 21)])
 def test_lexicon_covers_every_cameo_root_class(root):
-    from kg.statements.relations import predicates
+    from kg.statements.frames import predicates
     codes = {predicates()[e.predicate].cameo for entries in (*lexicon().verbs.values(), *lexicon().nouns.values())
              for e in entries}
     assert any(code and code.startswith(root) for code in codes), root

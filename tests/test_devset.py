@@ -122,3 +122,30 @@ def test_figures_count_recall_precision_and_noevent_pairs():
                 score.judge(record(), (score.Event("e", "f", "04", "asserted"),))]
     figures = score.summary(outcomes)
     assert (figures["recall"], figures["precision"], figures["noevent_pairs"]) == (0.5, 0.5, 1)
+
+
+WIRE = score.SET.with_name("wire_sentences.jsonl")  # issue 15's constructions of wire copy, and two held-out batches
+WIRE_FLOORS = {"recall": 0.85, "precision": 0.9, "root_accuracy": 0.93, "status_accuracy": 0.93}
+WIRE_MAX_NOEVENT_PAIRS = 4  # 'Chilean tourists', 'Myanmar rebels', 'the coast guard', 'Latin American': actors, not events
+
+
+@pytest.fixture(scope="module")
+def wire() -> list[score.Record]:
+    return score.load(WIRE)
+
+
+def test_wire_set_is_its_own_and_uses_canonical_labels(records, wire):
+    assert len(wire) >= 60 and sum(r.noevents for r in wire) >= 10
+    assert all(r.noevents == (not r.gold) for r in wire)
+    assert len({r.id for r in wire}) == len({r.text for r in wire}) == len(wire)
+    assert {r.text for r in wire} & {r.text for name in SETS for r in records[name]} == set()
+    gazetteer = load_gazetteer()
+    labels = {label for r in wire for g in r.gold for label in (*g.subjects, *g.objects)}
+    known = {alias.lower(): gazetteer.entities[key].label.lower() for alias, key in gazetteer.names.items()}
+    assert {label for label in labels if known.get(label, label) != label} == set()
+
+
+def test_wire_set_floors(wire):
+    figures = score.summary(score.run(wire))
+    assert {f: figures[f] for f in WIRE_FLOORS if figures[f] < WIRE_FLOORS[f]} == {}
+    assert figures["noevent_pairs"] <= WIRE_MAX_NOEVENT_PAIRS

@@ -7,7 +7,7 @@ from kg import lexicon
 from kg.errors import KgError
 from kg.statements.facts import appositions, roles
 from kg.parse.normalise import substitutions
-from kg.statements.relations import frames, predicates
+from kg.statements.frames import frames, predicates
 
 
 def test_every_lexicon_loads():

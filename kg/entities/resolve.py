@@ -7,7 +7,7 @@ linked to an entity under another name is kept as a :class:`Merge`, with the rea
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 

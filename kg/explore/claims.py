@@ -18,7 +18,7 @@ from rdflib import Graph
 from kg.errors import KgError
 from kg.explore.corroborate import status_list
 from kg.lexicon import load_json
-from kg.statements.relations import predicates
+from kg.statements.frames import predicates
 from kg.store.named_queries import resolve
 from kg.store.query import run_query
 

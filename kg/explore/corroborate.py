@@ -18,7 +18,7 @@ from kg.errors import KgError
 from kg.lexicon import load_json
 from kg.store.named_queries import named_queries
 from kg.store.query import run_query
-from kg.statements.relations import predicates
+from kg.statements.frames import predicates
 
 RULES = "lexicon/contradiction.json"
 STATUS_KINDS = ("supporting", "opposing", "ended")

@@ -10,7 +10,8 @@ from kg.lexicon import load_json
 from kg.model import Evidence, Passage, Statement
 from kg.statements.modality import Modality, clause_verb, modality
 from kg.entities.linker import Linker
-from kg.statements.relations import Relation, predicates
+from kg.statements.frames import predicates
+from kg.statements.relations import Relation
 from kg.parse.sentences import sentence_of
 from kg.statements.timex import statement_time, validity
 
@@ -29,7 +30,7 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, passage: Passage)
     predicate = predicates()[relation.predicate]
     if relation.label:  # an uncoded event is labelled with its own verb
         predicate = replace(predicate, label=relation.label)
-    is_event = predicate.kind == "event"
+    is_event = predicate.kind in ("event", "uncoded")  # an uncoded link is negated, reported or planned too
     mood = modality(trigger, linker) if is_event else Modality("asserted")
     status = relation.status or mood.status
     verb = clause_verb(trigger)

@@ -11,10 +11,10 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.lexicon import load_json
-from kg.entities.linker import Linker, follow, is_relative, relative_head
+from kg.entities.linker import Linker, event_nouns, follow, is_relative, relative_head
 
 Found = list[tuple[str, Token]]
-CLIMBS = ("conj", "advcl", "acomp", "pcomp", "prep", "xcomp")
+CLIMBS = ("conj", "advcl", "acomp", "oprd", "pcomp", "prep", "xcomp")
 VERBAL = ("VERB", "AUX")
 
 
@@ -28,6 +28,12 @@ def clause_prepositions() -> frozenset[str]:
 def accusation_verbs() -> frozenset[str]:
     """Verbs that charge their object with an event ('blamed X for the attack')."""
     return frozenset(load_json("lexicon/modality.json")["accusation_verbs"])
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report a clause ('Moscow announced they were expelling ...')."""
+    return frozenset(load_json("lexicon/modality.json")["reporting_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -107,15 +113,18 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return relative_head(verb, linker)
-        return linker.entities(subject) or launched_by(subject, linker)
-    if is_passive(verb):
-        return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
+        return linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
+            or event_subject(subject, linker)
+    if is_passive(verb):  # the by-phrase, or one the parser hung on the complement ('were designated a group by')
+        return [e for t in (follow(verb, "agent") or follow(verb, "dobj.@by"))[:1] for e in linker.entities(t)]
     head = verb.head
     if head.i == verb.i or verb.dep_ == "amod":  # a verb the parser left without a subject ('Sweden suspended aid',
         return left_actor(verb, linker)           # 'The US sanctioned firms' read as a noun phrase)
     if verb.dep_ == "xcomp":
         return controller(head, linker) or (passive_subjects(head, linker) if is_passive(head) else []) \
             or agents(head, linker, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and follow(verb, "agent"):  # 'prisoners released by Israel'
+        return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(head)
     if (charged := gerund_object(verb, linker)):
@@ -125,15 +134,33 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     return []
 
 
+def event_subject(subject: Token, linker: Linker) -> Found:
+    """'An Israeli strike destroyed ...', 'a strike by Israel killed ...': an event that acts is its agent's act."""
+    if subject.lemma_.lower() not in event_nouns():
+        return []
+    named = [c for c in subject.children if c.dep_ in ("poss", "compound", "amod", "nmod") and linker.resolution.tokens.get(c.i)]
+    return [e for c in (named or follow(subject, "@by"))[:1] for e in linker.entities(c)]
+
+
+def reporter(subject: Token, verb: Token, linker: Linker, depth: int) -> Found:
+    """'Moscow announced they were expelling ...': a pronoun no one else claims, subject of a reported clause,
+    is the reporter."""
+    if subject.lower_ not in ("they", "it", "we") or verb.dep_ != "ccomp" or \
+            verb.head.lemma_.lower() not in reporting_verbs():
+        return []
+    return agents(verb.head, linker, depth + 1)
+
+
 def gerund_object(verb: Token, linker: Linker) -> Found:
     """'accused Russia of shelling', 'thanked Japan for helping', 'blamed Pakistan for the attack': the object
-    of the governing verb does what the gerund (or, after an accusation, the event noun) says."""
+    of the governing verb (a passive's subject: 'Spain was criticised for recognising') does what the gerund
+    (or, after an accusation, the event noun) says."""
     prep = verb.head
     if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
             prep.head.pos_ not in VERBAL or \
             (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
         return []
-    return [e for c in prep.head.children if c.dep_ == "dobj" for e in linker.entities(c)]
+    return [e for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") for e in linker.entities(c)]
 
 
 def left_actor(verb: Token, linker: Linker) -> Found:
@@ -143,7 +170,7 @@ def left_actor(verb: Token, linker: Linker) -> Found:
 
 def participle_patient(verb: Token, linker: Linker) -> Found:
     """'The US sanctioned firms' parsed as a noun phrase: the noun a past participle modifies undergoes it."""
-    return linker.entities(verb.head) if verb.dep_ == "amod" and verb.tag_ == "VBN" else []
+    return linker.entities(verb.head) if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN" else []
 
 
 def launched_by(thing: Token, linker: Linker) -> Found:
@@ -157,10 +184,18 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
     its coordinated verb's ('condemned and protested China's actions')."""
     for start in (trigger, *shared_object_verbs(trigger), *comment_clause(trigger)):
         for path in paths:
-            found = [e for t in follow(start, path) for e in linker.entities(t) if e[0] not in agents_]
+            found = [e for t in follow(start, path) for e in actors_of(t, start, linker) if e[0] not in agents_]
             if found:
                 return found
     return []
+
+
+def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
+    """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was
+    received by ...')."""
+    if is_relative(token) and verb.dep_ == "relcl" and token.head.i == verb.i:
+        return relative_head(verb, linker)
+    return linker.entities(token)
 
 
 def comment_clause(verb: Token) -> list[Token]:
@@ -174,11 +209,13 @@ def comment_clause(verb: Token) -> list[Token]:
 
 
 def shared_object_verbs(verb: Token) -> list[Token]:
-    """Verbs coordinated with an object-less verb, whose object it shares."""
+    """Verbs coordinated with an object-less verb, whose object it shares; one with a subject of its own only
+    when nothing but the conjunction follows the verb ('Brazil condemned and Argentina praised X')."""
     if verb.pos_ not in VERBAL or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return []
-    return [c for c in verb.conjuncts if c.pos_ in VERBAL and not any(s.dep_ == "nsubj" for s in c.children)
-            and c.i > verb.i]
+    bare = all(c.dep_ in ("cc", "conj") for c in verb.rights)  # 'Brazil condemned and Argentina praised X'
+    return [c for c in verb.conjuncts if c.pos_ in VERBAL and c.i > verb.i
+            and (bare or not any(s.dep_ == "nsubj" for s in c.children))]
 
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
@@ -213,11 +250,42 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
         return charged
     if light is not None:
         return agents(light, linker)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ in load_json("lexicon/events.json")[
+            "responsibility_nouns"] and noun.head.head.head.pos_ in VERBAL:  # 'claimed responsibility for an attack'
+        return agents(noun.head.head.head, linker)
     head = noun.head
     if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
             "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'
         return agents(head.head, linker)
-    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL:
+    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL and \
+            f"{head.head.lemma_.lower()} {head.lower_}" not in load_json("lexicon/modality.json")["demand_verbs"]:
         root = noun.sent.root
         return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])
     return []
+
+
+def received(noun: Token, linker: Linker) -> tuple[Found, Found] | None:
+    """'drew condemnation from Britain', 'received aid from Japan', 'despite warnings from Caracas': the giver
+    is the noun's agent, the one who draws, receives or defies it (or whose event does: 'Iran's attack drew
+    condemnation') its target."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ in load_json("lexicon/events.json")["reception_prepositions"]:
+        verb = verb.head  # 'met them despite warnings from Caracas', 'resigned under pressure from'
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in load_json("lexicon/events.json")["reception_verbs"]:
+        return None
+    givers = [e for t in follow(noun, "@from") + follow(verb, "@from") for e in linker.entities(t)]
+    if not givers:
+        return None
+    takers = agents(verb, linker) or [e for s in verb.children if s.dep_ == "nsubj" for e in noun_agents(s, linker, None)]
+    return givers, takers
+
+
+def hung_after(noun: Token, paths: tuple[str, ...], linker: Linker) -> Found:
+    """'lambasted Israel's incursion into Rafah' with 'into' hung on the verb: a preposition right after an
+    object noun, on one of the noun's paths, is the noun's."""
+    verb, nxt = noun.head, noun.right_edge.i + 1
+    if noun.dep_ != "dobj" or nxt >= len(noun.doc) or noun.doc[nxt].head.i != verb.i:
+        return []
+    prep = noun.doc[nxt]
+    return [e for p in paths if p == f"@{prep.lower_}" and prep.dep_ == "prep"
+            for o in prep.children if o.dep_ == "pobj" for e in linker.entities(o)]

@@ -12,12 +12,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.statements.clauses import (VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths,
-                                   participle_patient)
+                                   participle_patient, received, hung_after)
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
-from kg.entities.linker import Linker
-from kg.statements.hyphens import hyphen_relations
-from kg.statements.relations import Relation, dobj_of, frame_relations, make_relation, predicates
+from kg.entities.linker import Linker, follow
+from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
+from kg.statements.modality import demanded
+from kg.statements.frames import additive_frames, predicates
+from kg.statements.relations import Relation, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
 from kg.parse.sentences import tokens_of
 
@@ -31,6 +33,8 @@ class Entry:
     targets: tuple[str, ...]
     objects: frozenset[str]
     target_types: frozenset[str] = frozenset()
+    complements: frozenset[str] = frozenset()
+    agent_of: bool = False  # the noun's 'of' phrase is its agent ('the withdrawal of Turkish forces')
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +64,12 @@ def lexicon() -> Lexicon:
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
-                      frozenset(raw.get("target_types", ())))
+                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
             nouns.setdefault(noun, []).append(entry)
-    freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not e.objects)) for word, found in index.items()}  # noqa: E731
+    freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not (e.objects or e.complements))) for word, found in index.items()}  # noqa: E731
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
 
 
@@ -92,11 +96,25 @@ def verb_entries(verb: Token) -> tuple[Entry, ...]:
 
 
 def fits(verb: Token, entry: Entry) -> bool:
-    """An entry that needs certain objects ('suspend ties') only fits a verb that has one."""
+    """An entry that needs certain objects ('suspend ties') only fits a verb that has one, and one that needs
+    a complement ('designated X a terrorist group') a verb that has it."""
+    if entry.complements and not entry.complements & complement_words(verb):
+        return False
     if not entry.objects:
         return True
     obj = dobj_of(verb) or next((dobj_of(c) for c in comment_clause(verb)), None)
     return obj is not None and ("*" in entry.objects or bool(entry.objects & set(noun_forms(obj))))
+
+
+COMPLEMENT_PATHS = ("@as", "oprd", "dobj", "dative", "ccomp", "xcomp", "dobj.appos", "dative.appos", "dobj.@as")
+
+
+def complement_words(verb: Token) -> set[str]:
+    """The words of what a verb calls its object ('designated X (as) a terrorist group'): each complement's
+    lemma and those of its modifiers."""
+    found = [t for path in COMPLEMENT_PATHS for t in follow(verb, path)]
+    return {w for t in found for m in (t, *(c for c in t.children if c.dep_ in ("amod", "compound")))
+            for w in (m.lemma_.lower(), m.lower_)}
 
 
 def noun_forms(noun: Token) -> list[str]:
@@ -148,8 +166,9 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in entries:
         if fits(verb, entry):
             subjects = agents(verb, linker)
-            targets = along(verb, entry.targets, linker, {k for k, _ in subjects}) or participle_patient(verb, linker)
-            intent = any(c.dep_ == "xcomp" for c in verb.children)  # 'agreed to restore ties' is the restoring
+            targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
+                or participle_patient(verb, linker)
+            intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'
             subjects, targets = each_other(subjects, targets, entry, not intent)
             found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
             if found:
@@ -157,14 +176,47 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     return []
 
 
+def event_actors(verb: Token, entry: Entry, linker: Linker) -> list:
+    """A path ending in '.actor' reaches an event noun and takes who is to do it ('called for the withdrawal of
+    Turkish forces', 'demanded Russia's withdrawal': a demand of Turkey, of Russia)."""
+    for path in entry.targets:
+        for noun in follow(verb, path.removesuffix(".actor")) if path.endswith(".actor") else ():
+            found = [e for entry_ in noun_entries(noun)[:1] if entry_.agent_of for e in of_agents(noun, linker)] \
+                or noun_agents(noun, linker, None)
+            if found:
+                return found
+    return []
+
+
+def carries_event(verb: Token) -> bool:
+    """'agreed to a ceasefire': the event is the noun's, not the agreeing's."""
+    preps = load_json("lexicon/events.json")["prepositional_light_verbs"].get(verb.lemma_.lower(), ())
+    return any(c.lower_ in preps and any(noun_entries(o) for o in c.children if o.dep_ == "pobj")
+               for c in verb.children if c.dep_ == "prep")
+
+
+def noun_entries(noun: Token) -> tuple[Entry, ...]:
+    return next((lexicon().nouns[form] for form in noun_forms(noun) if form in lexicon().nouns), ())
+
+
+def of_agents(noun: Token, linker: Linker) -> list:
+    return [e for t in follow(noun, "@of") for e in linker.entities(t)]
+
+
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     light = light_verb(noun, lexicon().light)
-    entries = next((lexicon().nouns[form] for form in noun_forms(noun) if form in lexicon().nouns), ())
-    for entry in entries:
-        paths = noun_paths(entry.targets)
-        targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else [])
-        subjects = noun_agents(noun, linker, light)
-        if not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+    for entry in noun_entries(noun):
+        paths = tuple(p for p in noun_paths(entry.targets) if not (entry.agent_of and p == "@of"))
+        targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else []) \
+            or hung_after(noun, paths, linker)
+        subjects = (of_agents(noun, linker) if entry.agent_of else []) or noun_agents(noun, linker, light)
+        if (gift := received(noun, linker)) is not None:
+            subjects, targets = gift
+        parties = along(noun, ("@between",), linker) if predicates()[entry.predicate].symmetric else []
+        outside = bool(subjects) and not {k for k, _ in subjects} & {k for k, _ in parties}
+        if len(parties) > 1 and (demanded(noun) or outside):  # 'called for a ceasefire between Rwanda and Congo'
+            subjects, targets = parties[:1], parties[1:]
+        elif not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             subjects, targets = targets[:1], targets[1:]
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
@@ -188,6 +240,10 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     earlier: list[Relation] = []
     for token in tokens_of(doc):
         yield from hyphen_relations(token, linker)
-        found = frame_relations(token, linker, earlier) or events_at(token, linker)
+        if is_hyphen_participle(token):
+            continue
+        found = frame_relations(token, linker, earlier)
+        if not found or all(r.rule in additive_frames() for r in found):  # 'a ceasefire brokered by': and the ceasefire
+            found += events_at(token, linker)
         earlier += found
         yield from found

@@ -11,13 +11,19 @@ from kg.statements.clauses import verb_subjects
 from kg.lexicon import confidence as start_confidence
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, follow
-from kg.statements.relations import Frame, Relation, make
+from kg.statements.frames import Frame
+from kg.statements.relations import Relation, make
 
 
 @lru_cache(maxsize=1)
 def hyphen_frames() -> dict[str, dict]:
     """Participle -> frame for 'Qatar-brokered', 'Iran-backed', 'Saudi-led'."""
     return {word: frame for frame in load_json("lexicon/relations.json")["hyphen_frames"] for word in frame["words"]}
+
+
+def is_hyphen_participle(token: Token) -> bool:
+    """'Iran-backed': read by its hyphen frame only, not again by the clause reader."""
+    return token.lower_ in hyphen_frames() and token.i >= 2 and token.doc[token.i - 1].text == "-"
 
 
 def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
@@ -33,8 +39,9 @@ def hyphen_relations(token: Token, linker: Linker) -> Iterator[Relation]:
     if frame["object"] == "parties":
         clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
         parties = [e for t in follow(noun, "@between") for e in linker.entities(t)] or verb_subjects(clause, linker)
-    else:
-        parties = linker.entities(noun)
+    else:  # 'Iran-backed militias in Iraq' back no one in Iraq
+        located = {linker.resolution.tokens.get(x.i) for t in follow(noun, "@in") for x in (t, *t.conjuncts)}
+        parties = [(k, t) for k, t in linker.entities(noun) if k not in located]
     rule = Frame(frame["id"], "hyphen", frozenset(frame["words"]), frame["predicate"], ())
     for obj, obj_token in parties:
         relation = make(subject, rule, obj, token, [doc[token.i - 2], obj_token], linker, start_confidence("hyphen"))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from kg.lexicon import load_json
-from kg.entities.linker import Linker
+from kg.entities.linker import Linker, event_nouns
 from kg.parse.sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
@@ -41,7 +41,13 @@ def auxiliaries(verb: Token) -> set[str]:
 def is_negated(verb: Token, trigger: Token) -> bool:
     negations = cues()["negations"]
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-               for t in {verb, trigger} for c in t.children if c.lower_ in negations)
+               for t in {verb, trigger} for c in t.children if c.lower_ in negations) or neither_subject(verb)
+
+
+def neither_subject(verb: Token) -> bool:
+    """'Neither Armenia nor Azerbaijan signed': a subject that 'neither' opens denies the verb of all its conjuncts."""
+    return any(g.lower_ == "neither" and g.i < s.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+               for g in s.children)
 
 
 def is_former(verb: Token) -> bool:
@@ -65,8 +71,24 @@ def is_reported_event(trigger: Token) -> bool:
         and head.lemma_.lower() not in load_json("lexicon/events.json")["light_verbs"] and not undone_by(head)
 
 
+def is_topic(trigger: Token) -> bool:
+    """An event noun that names what another event is about ('Israel-Hamas ceasefire talks', 'trade deal')."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "compound" and \
+        bool({trigger.head.lemma_.lower(), trigger.head.lower_} & event_nouns())
+
+
+def demanded(trigger: Token) -> bool:
+    """An event noun that is asked for ('called for a ceasefire', 'demanded talks') has not happened."""
+    head, demands = trigger.head, cues()["demand_verbs"]
+    if trigger.pos_ != "NOUN":
+        return False
+    if trigger.dep_ == "dobj":
+        return head.lemma_.lower() in demands
+    return trigger.dep_ == "pobj" and f"{head.head.lemma_.lower()} {head.lower_}" in demands
+
+
 def undone_by(verb: Token) -> bool:
-    return verb.lemma_.lower() in cues()["ending_verbs"] or verb.lemma_.lower() in cues()["postponing_verbs"]
+    return verb.lemma_.lower() in cues()["ending_verbs"] | cues()["postponing_verbs"] | cues()["blocking_verbs"]
 
 
 def has_condition(verb: Token) -> bool:
@@ -85,13 +107,13 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "hypothetical"
     if aux & c["future_auxiliaries"]:
         return "planned"
-    governor = verb.head.lemma_.lower() if verb.dep_ == "xcomp" else ""
+    governor = verb.head.lemma_.lower() if verb.dep_ in ("xcomp", "acl") else ""  # 'Moscow's failure to defend it'
     if governor in c["negative_intent_verbs"]:
         return "negated"
     if governor in c["implicative_verbs"]:
         return "asserted"
-    if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl"):
-        return "planned"
+    if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp"):
+        return "asserted" if first_to(verb) else "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c["intent_verbs"]:
         return "planned"
     if verb.lemma_.lower() in c["motion_verbs"] and verb.tag_ in ("VBN", "VBG") and aux & {"is", "are", "am"}:
@@ -103,13 +125,20 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
     return undone(trigger)
 
 
+def first_to(verb: Token) -> bool:
+    """'the first Indian prime minister to visit Ukraine': an infinitive after an ordinal happened."""
+    return verb.dep_ in ("acl", "relcl") and any(m.lower_ in cues()["implicative_ordinals"] for m in verb.head.children)
+
+
 def undone(trigger: Token) -> str:
-    """An event noun a verb ends or puts off: 'lifted its blockade' (former), 'delayed their meeting' (planned)."""
+    """An event noun a verb ends, puts off or blocks: 'lifted its blockade' (former), 'delayed their meeting'
+    (planned), 'blocked an EU loan to Ukraine' (negated)."""
     c = cues()
     if trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubjpass"):
         return "asserted"
     verb = trigger.head.lemma_.lower()
-    return "former" if verb in c["ending_verbs"] else "planned" if verb in c["postponing_verbs"] else "asserted"
+    return "former" if verb in c["ending_verbs"] else "planned" if verb in c["postponing_verbs"] else \
+        "negated" if verb in c["blocking_verbs"] else "asserted"
 
 
 def speaker(verb: Token, linker: Linker) -> str | None:
@@ -152,7 +181,8 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     """The status of a statement triggered by ``trigger``, and its attribution."""
     c = cues()
     verb = clause_verb(trigger)
-    status = "asserted" if is_reported_event(trigger) else grammatical_status(verb, trigger)
+    status = "hypothetical" if demanded(trigger) or is_topic(trigger) else \
+        "asserted" if is_reported_event(trigger) else grammatical_status(verb, trigger)
     if default and status == "asserted":
         status = default
     source = according_to(verb, linker)

@@ -8,47 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Token
 
 from kg.statements.clauses import clause_prepositions, gerund_object, verb_subjects
-from kg.errors import KgError
+from kg.statements.frames import PARTIES, Frame, frames_by_word, light_verbs, partner_predicates
 from kg.lexicon import confidence as start_confidence
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, follow
-from kg.model import Predicate
 from kg.parse.sentences import sentence_of
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One rule: trigger lemmas, a predicate and where to find its arguments."""
-
-    id: str
-    kind: str
-    lemmas: frozenset[str]
-    predicate: str
-    object: tuple[str, ...]
-    subject: tuple[str, ...] = ()
-    dobj: frozenset[str] = frozenset()
-    particle: str = ""
-    object_types: frozenset[str] = frozenset()
-    named_object: bool = False
-    requires_as: frozenset[str] = frozenset()
-    acl: frozenset[str] = frozenset()
-    partner: str = ""
-    pair: bool = False
-    light: bool = False
-    accuser: bool = False
-    parties: bool = False
-    inverse: bool = False
-    claimant: tuple[str, ...] = ()  # where the party whose claim is recognised or disputed is
-    status: str = ""  # a status the frame itself states ('withdrew its recognition': former)
-
-
-#: Where the other parties of a brokered deal are: 'X brokered the deal ... with Y'.
-PARTIES = Frame("parties", "noun", frozenset(), "", ("@with", "dobj.@with"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,58 +34,6 @@ class Relation:
     status: str = ""
     label: str = ""
     claimant: str = ""
-
-
-@lru_cache(maxsize=1)
-def predicates() -> dict[str, Predicate]:
-    """The ontology properties the rules can produce."""
-    data = load_json("lexicon/relations.json")["predicates"]
-    return {name: Predicate(id=name, label=p["label"], cameo=p.get("cameo"), wikidata=p.get("wikidata"),
-                            symmetric=p.get("symmetric", False), kind=p.get("kind", "event"))
-            for name, p in data.items()}
-
-
-SEQUENCES = {"object": tuple, "subject": tuple, "claimant": tuple}  # paths keep their order; word lists are sets
-
-
-def frame_of(kind: str, raw: dict) -> Frame:
-    """A frame from its lexicon entry (keys and types already checked by relations.schema.json)."""
-    fields = {key: SEQUENCES.get(key, frozenset)(value) if isinstance(value, list) else value
-              for key, value in raw.items()}
-    return Frame(kind=kind, **{"object": (), **fields})
-
-
-@lru_cache(maxsize=1)
-def frames() -> tuple[Frame, ...]:
-    """Every verb and noun frame, checked against the predicate list."""
-    data = load_json("lexicon/relations.json")
-    known = predicates()
-    for raw in (*data["verb_frames"], *data["noun_frames"]):
-        if raw["predicate"] not in known:
-            raise KgError(f"relations.json: frame {raw['id']} names unknown predicate {raw['predicate']}",
-                          "add it under 'predicates'", 1)
-    return tuple(frame_of(kind.split("_")[0], raw) for kind in ("verb_frames", "noun_frames") for raw in data[kind])
-
-
-@lru_cache(maxsize=1)
-def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
-    """(lexicon position, frame) of the frames each trigger word may start."""
-    index: dict[str, list[tuple[int, Frame]]] = {}
-    for rank, frame in enumerate(frames()):
-        for word in frame.lemmas:
-            index.setdefault(word, []).append((rank, frame))
-    return {word: tuple(found) for word, found in index.items()}
-
-
-@lru_cache(maxsize=1)
-def partner_predicates() -> dict[str, frozenset[str]]:
-    """Where a frame's missing partner is found: the last ties event, or the last accusation."""
-    return {k: frozenset(v) for k, v in load_json("lexicon/relations.json")["partner_predicates"].items()}
-
-
-@lru_cache(maxsize=1)
-def light_verbs() -> frozenset[str]:
-    return frozenset(load_json("lexicon/relations.json")["light_verbs"])
 
 
 def passive_objects(verb: Token) -> list[Token]:
@@ -168,6 +84,11 @@ def verb_matches(verb: Token, frame: Frame) -> bool:
         if not frame.requires_as.intersection(complements):
             return False
     return True
+
+
+def placed(verb: Token, frame: Frame, linker: Linker) -> bool:
+    """A frame that needs a place: one of its prepositions names a resolved place, building or state."""
+    return not frame.place or any(linker.resolution.tokens.get(t.i) for p in frame.place for t in follow(verb, f"@{p}"))
 
 
 def light_verb_of(noun: Token) -> Token | None:
@@ -281,7 +202,7 @@ def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> li
     by_word = frames_by_word()
     candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
     for _, frame in sorted(candidates.items()):
-        if frame.kind == "verb" and verb_matches(token, frame):
+        if frame.kind == "verb" and verb_matches(token, frame) and placed(token, frame, linker):
             found = list(verb_relations(token, frame, linker, earlier))
         elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
             found = list(noun_relations(token, frame, linker))
