@@ -29,6 +29,7 @@ EXPORTS = {
     **dict.fromkeys(("open_dataset", "open_store"), "store.backend"),
     **dict.fromkeys(("format_result", "run_query", "QUERY_FORMATS"), "store.query"),
     **dict.fromkeys(("resolve_query", "named_query_listing"), "store.named_queries"),
+    "write_construct": "store.construct",
     **dict.fromkeys(("ServeSettings", "make_server"), "serve.server"),
     **dict.fromkeys(("analyze", "connections", "ego_network", "entity_network", "format_analysis"), "explore.analytics"),
     **dict.fromkeys(("embed_page", "render_ego_page", "render_network", "render_page"), "explore.page"),

@@ -1,13 +1,14 @@
 """Corroboration and contradiction across articles, on the own multi-article corpus (tests/fixtures/multi)."""
 from __future__ import annotations
 
+import io
 import json
 import textwrap
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, XSD
 
 import kg
 from kg.explore.corroborate import (Summary, contradictions, corroboration, exclusive_predicates, exclusive_rules,
@@ -118,6 +119,38 @@ def test_both_engines_derive_the_same_nodes(graph_file, store_dataset):
     def plain(graph: Graph) -> set:
         return {(s, p, Literal(str(o)) if isinstance(o, Literal) and not o.language else o) for s, p, o in graph}
     assert plain(corroboration(graph_file)) == plain(corroboration(store_dataset))
+
+
+def rdf11(graph: Graph) -> set:
+    """The triples, a simple literal and an xsd:string one the same (as in RDF 1.1)."""
+    def term(value):
+        plain = isinstance(value, Literal) and not value.language and value.datatype is None
+        return Literal(str(value), datatype=XSD.string) if plain else value
+    return {(s, p, term(o)) for s, p, o in graph}
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "table"])
+@pytest.mark.parametrize("name", ["corroboration", "claims"])
+def test_a_construct_on_a_store_is_written_by_oxigraph_with_the_same_triples(graph_file, store_dataset, name, fmt):
+    """kg query --store S corroboration (--format turtle, nt): Oxigraph's serialisation, the triples rdflib gave."""
+    output, query = io.BytesIO(), named_queries()[name].text
+    assert kg.write_construct(store_dataset, query, fmt, output)
+    written = rdf11(Graph().parse(data=output.getvalue(), format="nt" if fmt == "nt" else "turtle"))
+    assert written and written == rdf11(run_query(store_dataset, query).graph)
+    assert len(written) == len(run_query(graph_file, query).graph)
+
+
+def test_only_a_construct_on_a_local_store_is_streamed(graph_file, store_dataset):
+    output = io.BytesIO()
+    assert not kg.write_construct(graph_file, named_queries()["corroboration"].text, "nt", output)
+    assert not kg.write_construct(store_dataset, named_queries()["corroborated"].text, "nt", output)
+    assert not kg.write_construct(store_dataset, named_queries()["corroboration"].text, "json", output)
+    assert not output.getvalue()
+    assert kg.write_construct(store_dataset, "# a comment <x>\nPREFIX ex: <http://ex/#a>\n construct { ?s ?p ?o } "
+                              "WHERE { ?s a kgo:Corroboration ; ?p ?o }", "nt", output)
+    with pytest.raises(kg.KgError, match="for CONSTRUCT"):
+        kg.format_result(run_query(store_dataset, named_queries()["corroborated"].text), "nt")
+    assert kg.format_result(run_query(graph_file, named_queries()["corroboration"].text), "nt").count(" .\n") > 100
 
 
 def test_publisher_and_symmetry_are_in_the_graph(graph_file):

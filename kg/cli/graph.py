@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from kg import (
     article_iri, export, EXPORT_FORMATS as EXPORTERS, format_result, KgError, named_query_listing as listing,
-    open_dataset, open_store, resolve_query as resolve, run_query, write_files,
+    open_dataset, open_store, resolve_query as resolve, run_query, write_construct, write_files,
 )
 from kg.cli.app import Store, UpdateUrl, app, fail
 
@@ -32,13 +32,18 @@ def query_source(graph: str | None, sparql: str | None, store: str | None) -> tu
 
 def run_query_command(graph: str | None, sparql: str | None, store: str | None, params: list[str],
                       list_queries: bool, fmt: str) -> str:
-    """What ``kg query`` prints: the named-query list, or the formatted result."""
+    """What ``kg query`` prints: the named-query list, or the formatted result (a CONSTRUCT over a local store
+    in Turtle or N-Triples is written to stdout as Oxigraph gives it, and nothing is returned)."""
     if list_queries:
         return listing()
     source, text = query_source(graph, sparql, store)
     resolve(text, params)  # a bad query name or parameter fails before the graph is read
     dataset = open_dataset(source)
-    return format_result(run_query(dataset, resolve(text, params, dataset)), fmt)
+    query = resolve(text, params, dataset)
+    sys.stdout.flush()
+    if write_construct(dataset, query, fmt, sys.stdout.buffer):
+        return ""
+    return format_result(run_query(dataset, query), fmt)
 
 
 def write_query_page(graph: str | None, sparql: str | None, store: str | None, params: list[str], page: Path) -> None:

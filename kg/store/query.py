@@ -12,7 +12,8 @@ from rdflib.query import Result
 from kg.errors import KgError
 from kg.vocab import PREFIXES
 
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "json", "turtle", "nt")  # turtle and nt: a CONSTRUCT's graph
+GRAPH_FORMATS = {"json": "json-ld", "nt": "nt"}  # a CONSTRUCT in another format (table, turtle) is Turtle
 RUN_FAILURES = (TypeError, ArithmeticError, RecursionError)
 
 
@@ -52,14 +53,16 @@ def rows(result: Result) -> tuple[list[str], list[list[str]]]:
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
-    """A SELECT as a table, CSV or SPARQL JSON; ASK as true/false; CONSTRUCT as Turtle."""
+    """A SELECT as a table, CSV or SPARQL JSON; ASK as true/false; CONSTRUCT as Turtle, N-Triples or JSON-LD."""
     if fmt not in FORMATS:
         raise KgError(f"unknown format '{fmt}'", f"use one of {', '.join(FORMATS)}")
     if result.type == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" \
             else str(bool(result.askAnswer)).lower()
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+        return result.graph.serialize(format=GRAPH_FORMATS.get(fmt, "turtle"))
+    if fmt in ("turtle", "nt"):
+        raise KgError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries", "use table, csv or json")
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     names, data = rows(result)
