@@ -86,7 +86,32 @@ def test_claim_nodes_link_their_statements_and_conform(store_dataset):
     assert links == {"claimedIn": 2, "recognisedIn": 2, "disputedIn": 4, "withdrawnIn": 1}
     assert {str(k) for k in claims.objects(morocco, KGO.claimKind)} == {"sovereignty", "control"}
     assert (str(claims.value(morocco, KGO.firstSeen)), str(claims.value(morocco, KGO.lastSeen))) == ("2020-12-10", "2023-07-02")
-    assert len(set(claims.subjects(RDF.type, KGO.Claim))) == 6  # two claimants each of Western Sahara, Kashmir and the Falklands
+    # two claimants each of Western Sahara, Kashmir, the Falklands, the Council of Europe and NATO
+    assert len(set(claims.subjects(RDF.type, KGO.Claim))) == 10
+
+
+def test_a_membership_is_claimed_supported_opposed_and_suspended(results, store_dataset):
+    found = {(s.subject.label, s.predicate.id, s.object.label, s.claimant.label if s.claimant else None, s.status)
+             for _, statements in results for s in statements if "ember" in s.predicate.id}
+    assert found == {("Kosovo", "appliesForMembershipOf", "Council of Europe", None, "asserted"),
+                     ("Serbia", "opposesMembershipOf", "Council of Europe", "Kosovo", "asserted"),
+                     ("Albania", "supportsMembershipOf", "Council of Europe", "Kosovo", "asserted"),
+                     ("Greece", "opposesMembershipOf", "Council of Europe", "Kosovo", "negated"),
+                     ("Turkey", "opposesMembershipOf", "NATO", "Sweden", "asserted"),
+                     ("Finland", "memberOf", "NATO", None, "asserted"),
+                     ("Finland", "supportsMembershipOf", "NATO", "Sweden", "asserted"),
+                     ("Council of Europe", "suspendsMembershipOf", "Russia", None, "asserted"),
+                     ("Turkey", "opposesMembershipOf", "NATO", "Sweden", "former")}
+    claims = run_query(store_dataset, named_queries()["claims"].text).graph
+    sweden = next(c for c in claims.subjects(RDF.type, KGO.Claim)
+                  if str(store_dataset.value(claims.value(c, KGO.claimant), RDFS.label)) == "Sweden")
+    assert str(store_dataset.value(claims.value(sweden, KGO.organisation), RDFS.label)) == "NATO"
+    assert claims.value(sweden, KGO.territory) is None
+    links = {str(p).rsplit("#", 1)[1]: len(set(claims.objects(sweden, p)))
+             for p in (KGO.claimedIn, KGO.recognisedIn, KGO.disputedIn, KGO.withdrawnIn)}
+    assert links == {"claimedIn": 0, "recognisedIn": 1, "disputedIn": 1, "withdrawnIn": 1}
+    kinds = {str(k) for c in claims.subjects(RDF.type, KGO.Claim) for k in claims.objects(c, KGO.claimKind)}
+    assert kinds == {"sovereignty", "control", "membership"}  # Kosovo applies, Finland is a member
 
 def test_claims_conform_to_the_shapes(graph_file):
     whole = kg.union(graph_file)
@@ -103,12 +128,15 @@ def test_both_engines_derive_the_same_claims(graph_file, store_dataset):
 
 
 def test_the_queries_hold_the_lexicon():
-    assert {rule.predicate for rule in claim_rules()} == {"claimsSovereigntyOver", "controls",
-                                                          "recognisesSovereigntyOver", "disputesClaimTo"}
+    assert {rule.predicate for rule in claim_rules()} == {
+        "claimsSovereigntyOver", "controls", "recognisesSovereigntyOver", "disputesClaimTo", "memberOf",
+        "appliesForMembershipOf", "supportsMembershipOf", "opposesMembershipOf", "suspendsMembershipOf"}
     for name in ("contested", "claims"):
         text = named_queries()[name].text
         assert textwrap.indent(claim_values(), " " * 8) in text, name
         assert textwrap.indent(stance_condition(), " " * 6) in text, name
+    places = "\n".join(f'        (kgo:{rule.predicate} "{rule.claimant}")' for rule in claim_rules())
+    assert places in named_queries()["claims"].text
     assert f"IN {status_list('supporting', 'opposing', 'ended')}" in named_queries()["claims"].text
 
 

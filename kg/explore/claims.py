@@ -31,9 +31,10 @@ class ClaimRule:
     """A predicate whose statements take part in claims: where its claimant is, the kind of claim, its stances."""
 
     predicate: str
-    by_subject: bool  # the subject claims (or controls) the territory itself; else the claimant is kgo:claimant
-    kind: str  # sovereignty, control, or claim (a dispute of whatever claim the claimant makes)
-    role: str  # claim, recognition or dispute: how a supporting statement bears on the claim
+    claimant: str  # subject: the subject claims (controls, is a member of) the object itself; claimant: the claimant
+    # is kgo:claimant; object: the object is the claimant and the subject what is claimed (an organisation suspends it)
+    kind: str  # sovereignty, control, membership, or claim (a dispute of whatever claim the claimant makes)
+    role: str  # claim, recognition, dispute or withdrawal: how a supporting statement bears on the claim
     stances: tuple[str, str, str]  # what a supporting, opposing and ended (former) statement says the party does
 
 
@@ -56,7 +57,7 @@ class Stance:
 @lru_cache(maxsize=1)
 def claim_rules() -> tuple[ClaimRule, ...]:
     """The claim predicates of the lexicon; one the relation lexicon does not know is an error."""
-    rules = tuple(ClaimRule(e["predicate"], e["claimant"] == "subject", e["kind"], e["role"],
+    rules = tuple(ClaimRule(e["predicate"], e["claimant"], e["kind"], e["role"],
                             tuple(e["stances"][kind] for kind in STANCE_KINDS))
                   for e in load_json(RULES)["entries"])
     unknown = sorted({rule.predicate for rule in rules} - set(predicates()))
@@ -66,8 +67,8 @@ def claim_rules() -> tuple[ClaimRule, ...]:
 
 
 def claim_values() -> str:
-    """The rows of the VALUES (?p ?bySubject ?kind ?role ?supporting ?opposing ?ended) block of the claim queries."""
-    return "\n".join(f'(kgo:{rule.predicate} {str(rule.by_subject).lower()} "{rule.kind}" "{rule.role}" '
+    """The rows of the VALUES (?p ?claimantAt ?kind ?role ?supporting ?opposing ?ended) block of the claim queries."""
+    return "\n".join(f'(kgo:{rule.predicate} "{rule.claimant}" "{rule.kind}" "{rule.role}" '
                      + " ".join(f'"{stance}"' for stance in rule.stances) + ")" for rule in claim_rules())
 
 
