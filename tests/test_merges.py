@@ -11,6 +11,7 @@ from rdflib.compare import isomorphic
 
 import kg
 from kg.graph.rdf import to_rdflib
+from kg.store import decisions
 from kg.store.backend import open_snapshot
 from kg.store.rewrite import DECISIONS, read
 
@@ -100,6 +101,19 @@ def test_splitting_an_extracted_form_gives_it_its_own_entity(store):
     assert {str(r.o) for r in rows} == {"https://w3id.org/kgnews/resource/place/rabat"}
     assert not {f for f in forms_of(store, MOROCCO) if f[0] == "Rabat"}
     assert [d.action for d in read(open_snapshot(store).inner)] == ["split"]
+
+
+def test_a_split_reads_only_what_it_changes_and_gives_what_reading_whole_graphs_gave(built, store, tmp_path,
+                                                                                     monkeypatch):
+    whole = Path(shutil.copytree(store, tmp_path / "whole"))
+    splits = [("Morocco", "Rabat"), ("Morocco", "Moroccan"), ("Morocco", "it")]
+    for entity, form in splits:
+        kg.split(store, entity, form)
+    monkeypatch.setattr(decisions, "view", lambda inner, graph, _: list(inner.quads_for_pattern(None, None, None, graph)))
+    for entity, form in splits:
+        kg.split(whole, entity, form)
+    assert per_graph(store) == per_graph(whole) != per_graph(built)
+    assert isomorphic(article_quads(store), article_quads(whole))
 
 
 def test_bad_merges_and_splits_are_refused(store):

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.gazetteer import name_key
-from kg.graph.rdf import FORM, LABEL, OBJECT, PREDICATE, SUBJECT, SURFACE_FORM, TYPE, node_of
+from kg.graph.rdf import EVIDENCE, FORM, HAS_SELECTOR, LABEL, OBJECT, PREDICATE, SUBJECT, SURFACE_FORM, TYPE, node_of
 from kg.store.backend import LocalStore, is_endpoint, open_local
 from kg.store.rewrite import DECISIONS, MERGED_ENTITY, Decision, Triples, apply_to, read
 from kg.vocab import KGO, KGR
@@ -85,19 +85,32 @@ def statement_view(store: ox.Store, graph: ox.NamedNode) -> list[ox.Quad]:
 
 def view(store: ox.Store, graph: ox.NamedNode, decision: Decision) -> list[ox.Quad]:
     """The triples of an article graph a decision reads or changes: for a merge, the statements (with their direct
-    triples) and the merged entity's label; for the split of an analyst's merge, the statements and the merge's
-    trace; else the whole graph (an extracted form's split reads its sentences). Reading only these, not every
-    triple of hundreds of graphs (evidence, sentences, attributes), is most of a merge's time saved."""
+    triples) and the merged entity's label; for a split, the statements, the entity's types and each form's own
+    triples (an analyst's merge's trace; an extracted form's evidence, and the sentences of the entity's statements,
+    which say where it stood for the entity). Reading only these, not every triple of hundreds of graphs
+    (evidence, sentences, attributes), is most of a merge's or split's time saved."""
     if decision.action == "merge":
         return statement_view(store, graph) + list(store.quads_for_pattern(ox.NamedNode(decision.other), LABEL, None, graph))
     entity = ox.NamedNode(decision.entity)
     forms = [q.object for q in store.quads_for_pattern(entity, SURFACE_FORM, None, graph)
              if any(f.object.value == decision.form for f in store.quads_for_pattern(q.object, FORM, None, graph))]
-    if not forms or not all(any(store.quads_for_pattern(f, MERGED_ENTITY, None, graph)) for f in forms):
-        return list(store.quads_for_pattern(None, None, None, graph))
-    trace = [q for f in forms for q in (*store.quads_for_pattern(f, None, None, graph),
-                                        *store.quads_for_pattern(None, None, f, graph))]
-    return statement_view(store, graph) + trace
+    quads = statement_view(store, graph) + list(store.quads_for_pattern(entity, TYPE, None, graph))
+    statements = {q.subject for q in quads if q.predicate in (SUBJECT, OBJECT) and q.object == entity}
+    for form in forms:
+        quads += [*store.quads_for_pattern(form, None, None, graph), *store.quads_for_pattern(None, None, form, graph)]
+        if not any(store.quads_for_pattern(form, MERGED_ENTITY, None, graph)):  # an extracted form: its sentences
+            quads += sentences(store, graph, [form, *statements])
+            statements = set()  # read once, whatever the number of forms
+    return quads
+
+
+def sentences(store: ox.Store, graph: ox.NamedNode, nodes) -> list[ox.Quad]:
+    """The evidence of each node (a statement or a form) with its selectors: where in the article it was read."""
+    quads = [q for node in nodes for q in store.quads_for_pattern(node, EVIDENCE, None, graph)]
+    evidence = [q.object for q in quads]
+    quads += [q for e in evidence for q in store.quads_for_pattern(e, None, None, graph)]
+    selectors = [q.object for q in quads if q.predicate == HAS_SELECTOR]
+    return quads + [q for selector in selectors for q in store.quads_for_pattern(selector, None, None, graph)]
 
 
 def changes(store: ox.Store, removed: dict[tuple, set[str]], added: dict[tuple, set[str]]) -> list[str]:
