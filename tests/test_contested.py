@@ -12,6 +12,7 @@ import kg
 from kg.explore.claims import claim_rules, claim_values, contested, stance_condition
 from kg.explore.corroborate import status_list
 from kg.graph.validate import validate
+from kg.store.backend import open_snapshot
 from kg.store.named_queries import named_queries
 from kg.store.query import run_query
 from kg.vocab import KGO
@@ -148,6 +149,11 @@ def test_kg_query_contested_from_the_command_line(tmp_path):
     lines = table.stdout.splitlines()
     assert lines[0].split(" | ")[0].strip() == "territory" and len(lines) == 2 + 4
     assert "withdrew recognition" in run_kg("query", "--store", store_path, "contested").stdout
+    written = run_kg("query", "--store", store_path, "claims", "--format", "nt")  # Oxigraph's own N-Triples
+    assert written.returncode == 0, written.stderr
+    claims = Graph().parse(data=written.stdout, format="nt")
+    assert len(claims) == len(run_query(open_snapshot(store_path).dataset(), named_queries()["claims"].text).graph)
+    assert len(set(claims.subjects(RDF.type, KGO.Claim))) == 10
     listed = run_kg("query", "--list").stdout
     assert "contested [--param entity=...]" in listed and "claims" in listed
 
