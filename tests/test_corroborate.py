@@ -148,6 +148,10 @@ def test_only_a_construct_on_a_local_store_is_streamed(graph_file, store_dataset
     assert not output.getvalue()
     assert kg.write_construct(store_dataset, "# a comment <x>\nPREFIX ex: <http://ex/#a>\n construct { ?s ?p ?o } "
                               "WHERE { ?s a kgo:Corroboration ; ?p ?o }", "nt", output)
+    described = io.BytesIO()
+    assert kg.write_construct(store_dataset, "DESCRIBE ?s WHERE { ?s kgo:articleId 'm03' }", "turtle", described)
+    assert rdf11(Graph().parse(data=described.getvalue(), format="turtle")) == rdf11(
+        run_query(store_dataset, "DESCRIBE ?s WHERE { ?s kgo:articleId 'm03' }").graph)
     with pytest.raises(kg.KgError, match="for CONSTRUCT"):
         kg.format_result(run_query(store_dataset, named_queries()["corroborated"].text), "nt")
     assert kg.format_result(run_query(graph_file, named_queries()["corroboration"].text), "nt").count(" .\n") > 100

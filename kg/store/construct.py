@@ -1,4 +1,4 @@
-"""A CONSTRUCT over a local store, written by Oxigraph straight to the output as Turtle or N-Triples.
+"""A CONSTRUCT (or DESCRIBE) over a local store, written by Oxigraph straight to the output as Turtle or N-Triples.
 
 ``run_query`` gives a CONSTRUCT's answer as an rdflib graph: one Python object per term of every triple,
 then rdflib's serialiser over them. For the named queries that derive a node per relation or claim
@@ -27,8 +27,8 @@ PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*
 
 
 def is_construct(query: str) -> bool:
-    """Whether a query's form, after its prologue, is CONSTRUCT."""
-    return re.compile(r"CONSTRUCT\b", re.IGNORECASE).match(query, PROLOGUE.match(query).end()) is not None
+    """Whether a query's form, after its prologue, is CONSTRUCT (or DESCRIBE: a graph too)."""
+    return re.compile(r"(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE).match(query, PROLOGUE.match(query).end()) is not None
 
 
 def local_store(dataset: Dataset) -> ox.Store | None:
