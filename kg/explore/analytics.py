@@ -17,7 +17,8 @@ from rdflib import Graph
 
 from kg.errors import KgError
 from kg.explore.corroborate import Summary, summary
-from kg.explore.network import Support, entity_network
+from kg.explore.layout import entity_communities
+from kg.explore.network import Support, entity_network, paused_gc
 
 BETWEENNESS_SAMPLE = 300  # above this many nodes betweenness is estimated from a seeded sample
 
@@ -78,8 +79,9 @@ def central_entities(net: nx.MultiDiGraph, top: int = 10) -> tuple[Centrality, .
 
 
 def communities(net: nx.MultiDiGraph) -> tuple[tuple[str, ...], ...]:
-    """Groups of entities more connected to each other than to the rest (Louvain, seeded)."""
-    groups = nx.community.louvain_communities(nx.Graph(net), seed=0) if len(net) else []
+    """Groups of entities more connected to each other than to the rest: the page's communities (igraph's
+    Leiden, seeded, each relation weighing its statements)."""
+    groups = entity_communities(net)
     labelled = (tuple(sorted(net.nodes[n]["label"] for n in group)) for group in groups)
     return tuple(sorted(labelled, key=lambda g: (-len(g), g)))
 
@@ -109,7 +111,8 @@ def ego_network(net: nx.MultiDiGraph, name: str, radius: int = 1) -> nx.MultiDiG
 
 def analyze(graph: Graph, top: int = 10, between: tuple[str, str] | None = None) -> Analysis:
     """Central entities, communities and, if asked, how two entities are connected."""
-    net = entity_network(graph)
+    with paused_gc():
+        net = entity_network(graph)
     return Analysis(entities=net.number_of_nodes(), relations=net.number_of_edges(),
                     central=central_entities(net, top), communities=communities(net),
                     paths=connections(net, *between) if between else (), between=between, sources=summary(graph))

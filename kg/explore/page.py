@@ -1,6 +1,7 @@
 """The interactive page: an offline vis-network page of the graph's entities and relations, safe and fast.
 
-The page carries the whole graph as one JSON block (:func:`kg.explore.pagedata.page_data`) and draws only
+The page carries the whole graph as one JSON block (:func:`kg.explore.pagedata.page_data`, packed as
+columns by :mod:`kg.explore.pack`) and draws only
 what the analyst opens: the overview first, then what search, expand, a path or a community adds. pyvis
 provides the template set and its bundled vis-network, inlined (no CDN). Article text reaches the DOM
 only through ``textContent``, and a Content-Security-Policy with the hashes of our two scripts blocks
@@ -22,6 +23,8 @@ from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
 
 from kg.explore.analytics import ego_network, entity_network, find_entity
+from kg.explore.network import paused_gc
+from kg.explore.pack import pack
 from kg.explore.pagedata import page_data
 from kg.lexicon import load_json
 from kg.vocab import KGO
@@ -89,8 +92,10 @@ def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitl
     """A self-contained HTML page of an entity network: no network access needed to open it."""
     page = Network(heading=title, cdn_resources="in_line")  # pyvis: its template set and bundled vis-network
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
-    data = page_data(net)
-    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=_json(data),
+    with paused_gc():
+        data = page_data(net)
+        block = _json(pack(data))
+    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=block,
                                      config=_json(_config(data["overview"]["large"])))
     return _with_csp(html_page)
 
@@ -98,7 +103,9 @@ def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitl
 def render_page(graph: Graph, title: str | None = None) -> str:
     """The page of an RDF graph's entities and relations; ``title`` defaults to the article's title, or
     what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
-    return render_network(entity_network(graph), title or page_title(graph), corpus_line(graph))
+    with paused_gc():
+        net = entity_network(graph)
+    return render_network(net, title or page_title(graph), corpus_line(graph))
 
 
 def embed_page(page: str, height: int = 650) -> str:
@@ -110,7 +117,8 @@ def embed_page(page: str, height: int = 650) -> str:
 
 def render_ego_page(graph: Graph, name: str, radius: int = 1) -> str:
     """The page of one entity's ego network: it, its neighbours up to ``radius`` hops, their relations."""
-    net = entity_network(graph)
+    with paused_gc():
+        net = entity_network(graph)
     ego = ego_network(net, name, radius)
     label = net.nodes[find_entity(net, name)]["label"]
     return render_network(ego, f"{label}: {radius}-hop neighbourhood", corpus_line(graph))

@@ -8,12 +8,52 @@
   const read = (id) => JSON.parse($(id).textContent);
   const config = read("kg-config");
   const data = read("kg-data");
-  const N = data.nodes, E = data.edges, A = data.articles, limits = config.overview;
-  for (const e of E) {  // what the data leaves out: the predicate's shared fields, empty lists
+
+  // ---- the data block: nodes, edges and statements as columns (kg/explore/pack.py), unpacked here ----
+  function values(column, rows) {  // one value per row; undefined where a row lacks the key
+    if (Array.isArray(column)) return column;
+    if (column.at) {
+      const found = new Array(rows), given = values(column.values, column.at.length);
+      column.at.forEach((row, k) => { found[row] = given[k]; });
+      return found;
+    }
+    if (column.rest) return column.rest.map((rest) => column.prefix + rest);
+    return column.codes.map((code) => column.table[code]);
+  }
+  function records(table, make, skip) {
+    const found = Array.from({ length: table.rows }, make);
+    for (const [key, column] of Object.entries(table.columns)) {
+      if (key === skip) continue;
+      const given = values(column, table.rows);
+      for (let i = 0; i < table.rows; i++) if (given[i] !== undefined) found[i][key] = given[i];
+    }
+    return found;
+  }
+  const statementColumns = Object.entries(data.statements.columns).map(([key, column]) => [key, values(column, data.statements.rows)]);
+  function statement(row) {
+    const s = {};
+    for (const [key, given] of statementColumns) if (given[row] !== undefined) s[key] = given[row];
+    return s;
+  }
+  class Edge {  // an edge's statements are made into objects when first shown
+    get supports() {
+      if (!this.cached) this.cached = Array.from({ length: this.count }, (_, k) => statement(this.first + k));
+      return this.cached;
+    }
+  }
+  data.nodes = records(data.nodes, () => ({}));
+  const statementCounts = values(data.edges.columns.supports || [], data.edges.rows);
+  data.edges = records(data.edges, () => new Edge(), "supports");
+  let first = 0;
+  data.edges.forEach((e, i) => {  // what the data leaves out: the predicate's shared fields, empty lists
     Object.assign(e, data.predicates[e.p]);
     e.spans = e.spans || [];
     e.contradictions = e.contradictions || [];
-  }
+    e.first = first;
+    e.count = statementCounts[i];
+    first += statementCounts[i];
+  });
+  const N = data.nodes, E = data.edges, A = data.articles, limits = config.overview;
   const typeStyle = new Map(config.legend.types.map((t) => [t.name, t]));
   const indexOf = new Map(N.map((n, i) => [n.id, i]));
   const adjacency = N.map(() => []);
