@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from pyvis.network import Network
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
@@ -26,6 +27,7 @@ from kg.explore.analytics import ego_network, entity_network, find_entity
 from kg.explore.network import paused_gc
 from kg.explore.pack import pack
 from kg.explore.pagedata import page_data
+from kg.explore.triples import GraphTriples, StoreTriples, triples_of
 from kg.lexicon import load_json
 from kg.vocab import KGO
 
@@ -40,19 +42,26 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
-def corpus_line(graph: Graph) -> str:
+def _articles(graph: Graph | ox.Store) -> tuple[list[str], GraphTriples | StoreTriples]:
+    source = triples_of(graph)
+    return sorted(set(source.subjects(str(RDF.type), str(KGO.Article)))), source
+
+
+def corpus_line(graph: Graph | ox.Store) -> str:
     """What a graph's articles are: ``12 articles, 2021-09-02 to 2021-12-11``."""
-    dates = sorted(str(d)[:10] for a in graph.subjects(RDF.type, KGO.Article) for d in graph.objects(a, DCTERMS.issued))
-    count = len(set(graph.subjects(RDF.type, KGO.Article)))
+    articles, source = _articles(graph)
+    wanted = set(articles)
+    dates = sorted(d[:10] for a, d in source.pairs(str(DCTERMS.issued)) if a in wanted)
     span = "" if not dates else f", {dates[0]}" if dates[0] == dates[-1] else f", {dates[0]} to {dates[-1]}"
-    return plural(count, "article") + span
+    return plural(len(articles), "article") + span
 
 
-def page_title(graph: Graph) -> str:
+def page_title(graph: Graph | ox.Store) -> str:
     """One article's title, or what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``)."""
-    articles = sorted(set(graph.subjects(RDF.type, KGO.Article)))
+    articles, source = _articles(graph)
     if len(articles) == 1:
-        return str(graph.value(articles[0], DCTERMS.title) or graph.value(articles[0], KGO.articleId) or "Article")
+        return source.column(str(DCTERMS.title)).get(articles[0]) or source.column(str(KGO.articleId)).get(
+            articles[0]) or "Article"
     return corpus_line(graph) if articles else "Knowledge graph"
 
 
@@ -100,9 +109,10 @@ def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitl
     return _with_csp(html_page)
 
 
-def render_page(graph: Graph, title: str | None = None) -> str:
-    """The page of an RDF graph's entities and relations; ``title`` defaults to the article's title, or
-    what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+def render_page(graph: Graph | ox.Store, title: str | None = None) -> str:
+    """The page of an RDF graph's entities and relations (or of a store's default graph, read without
+    copying it into rdflib); ``title`` defaults to the article's title, or what the corpus is
+    (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
     with paused_gc():
         net = entity_network(graph)
     return render_network(net, title or page_title(graph), corpus_line(graph))

@@ -18,7 +18,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import BadInput
 from kg.explore.page import render_page
-from kg.graph.rdf import article_graph, rdflib_graph
+from kg.graph.rdf import article_graph
 from kg.graph.turtle import store_files
 from kg.iri import article_iri
 from kg.model import Article, Statement, content_hash
@@ -178,16 +178,20 @@ class FileSink:
         self.records.close()
         store = ox.Store.read_only(str(self.scratch / "store"))
         turtle, trig = store_files(store)
-        graph = rdflib_graph(quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        del store
-        self.triples = len(graph)
+        self.triples = default_triples(store)
         files = {self.folder / "graph.ttl": turtle, self.folder / "graph.trig": trig,
                  self.folder / "statements.jsonl": self.scratch / "statements.jsonl",
-                 self.folder / "graph.html": render_page(graph)}
+                 self.folder / "graph.html": render_page(store)}
+        del store
         write_files(files)
         self.files = tuple(files)
 
 
+
+
+def default_triples(store: ox.Store) -> int:
+    """The triples of a store's default graph (in a kg store, the merged graph ``graph.ttl`` holds)."""
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
 
 
 def holds_articles(path: Path) -> bool:
