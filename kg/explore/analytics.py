@@ -9,9 +9,11 @@ out the ego network of one.
 from __future__ import annotations
 
 import difflib
+import random
 from dataclasses import dataclass
 from itertools import pairwise
 
+import igraph
 import networkx as nx
 from rdflib import Graph
 
@@ -68,11 +70,27 @@ def find_entity(net: nx.MultiDiGraph, name: str) -> str:
     raise KgError(f"no entity named '{name}' in the graph", hint)
 
 
+def betweenness(net: nx.MultiDiGraph) -> dict[str, float]:
+    """Each entity's betweenness, ignoring direction, normalised as networkx does (0 to 1); above
+    ``BETWEENNESS_SAMPLE`` entities estimated from that many seeded sources. igraph computes it: networkx
+    took 150 s for the sampled estimate at 50,000 entities."""
+    order = sorted(net)
+    n, index = len(order), {node: i for i, node in enumerate(order)}
+    graph = igraph.Graph(n=n, edges=sorted({tuple(sorted((index[u], index[v]))) for u, v in net.edges() if u != v}))
+    if n <= 2:
+        return dict.fromkeys(order, 0.0)
+    if n <= BETWEENNESS_SAMPLE:
+        raw, scale = graph.betweenness(directed=False), 2 / ((n - 1) * (n - 2))
+    else:
+        sources = random.Random(0).sample(range(n), BETWEENNESS_SAMPLE)
+        raw = graph.betweenness(directed=False, sources=sources)  # a path counted once, twice in networkx
+        scale = 2 * n / BETWEENNESS_SAMPLE / ((n - 1) * (n - 2))
+    return {node: value * scale for node, value in zip(order, raw)}
+
+
 def central_entities(net: nx.MultiDiGraph, top: int = 10) -> tuple[Centrality, ...]:
     """The ``top`` entities by betweenness (brokers between parts of the graph), then degree."""
-    simple = nx.Graph(net)
-    sample = BETWEENNESS_SAMPLE if len(simple) > BETWEENNESS_SAMPLE else None
-    between = nx.betweenness_centrality(simple, k=sample, seed=0) if len(simple) else {}
+    between = betweenness(net)
     ranked = sorted(net, key=lambda n: (-between[n], -net.degree(n), net.nodes[n]["label"]))
     return tuple(Centrality(net.nodes[n]["label"], net.nodes[n]["type"], net.degree(n), round(between[n], 4))
                  for n in ranked[:top])
