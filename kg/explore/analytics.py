@@ -1,10 +1,10 @@
-"""Graph analytics with networkx over the RDF graph.
+"""Graph analytics over the RDF graph: networkx for the network and paths, igraph for the heavy parts.
 
 ``entity_network`` (:mod:`kg.explore.network`) reads the RDF graph (the single source of truth) into a
 networkx MultiDiGraph: one node per entity, one edge per (subject, relation, object, status) with
 the evidence of every statement behind it. The page draws that network; the functions
-below rank entities, find communities, explain how two entities are connected and cut
-out the ego network of one.
+below rank entities (betweenness by igraph), find communities (the page's own, :mod:`kg.explore.layout`),
+explain how two entities are connected and cut out the ego network of one.
 """
 from __future__ import annotations
 
