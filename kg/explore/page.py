@@ -97,25 +97,34 @@ def _with_csp(page: str) -> str:
     return page.replace(CSP_MARKER, policy, 1)
 
 
-def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
-    """A self-contained HTML page of an entity network: no network access needed to open it."""
+def _html(data: dict, title: str, subtitle: str) -> str:
+    """The page of ``data`` (:func:`page_data`), which it lets go of once packed: a large corpus's page
+    is built holding one form of its data at a time."""
     page = Network(heading=title, cdn_resources="in_line")  # pyvis: its template set and bundled vis-network
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
+    config = _json(_config(data["overview"]["large"]))
     with paused_gc():
-        data = page_data(net)
         block = _json(pack(data))
+    del data
     html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=block,
-                                     config=_json(_config(data["overview"]["large"])))
+                                                                config=config)
+    del block
     return _with_csp(html_page)
+
+
+def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
+    """A self-contained HTML page of an entity network: no network access needed to open it."""
+    with paused_gc():
+        return _html(page_data(net), title, subtitle)
 
 
 def render_page(graph: Graph | ox.Store, title: str | None = None) -> str:
     """The page of an RDF graph's entities and relations (or of a store's default graph, read without
     copying it into rdflib); ``title`` defaults to the article's title, or what the corpus is
     (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+    title, subtitle = title or page_title(graph), corpus_line(graph)
     with paused_gc():
-        net = entity_network(graph)
-    return render_network(net, title or page_title(graph), corpus_line(graph))
+        return _html(page_data(entity_network(graph)), title, subtitle)  # the network goes once read
 
 
 def embed_page(page: str, height: int = 650) -> str:

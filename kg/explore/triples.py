@@ -8,6 +8,7 @@ graph into rdflib first (which held the whole corpus in memory a second time).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from sys import intern
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -54,15 +55,18 @@ class StoreTriples:
         self.store, self.default = store, ox.DefaultGraph()
 
     def pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+        """Every value as one shared string (``sys.intern``): a statement's IRI keys a dozen columns, its
+        status, time and article repeat across statements, and a string of their own in each column more
+        than doubled the page's memory on a large corpus (95 MB against 41 MB at 34,000 statements)."""
         found = self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, self.default)
-        return ((q.subject.value, q.object.value) for q in found)
+        return ((intern(q.subject.value), intern(q.object.value)) for q in found)
 
     def column(self, predicate: str) -> dict[str, str]:
         return dict(self.pairs(predicate))
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         found = self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), self.default)
-        return [q.subject.value for q in found]
+        return [intern(q.subject.value) for q in found]
 
     def outgoing(self, node: str) -> Iterator[tuple[str, str]]:
         found = self.store.quads_for_pattern(ox.NamedNode(node), None, None, self.default)
