@@ -15,6 +15,7 @@ from rdflib import RDF
 
 import kg
 from kg.explore.corroborate import contradictions
+from kg.explore.pack import unpack
 from kg.lexicon import load_json
 from kg.graph.periods import time_span
 from kg.vocab import KGO
@@ -44,7 +45,7 @@ def graph_of(*statements, title="An article", url=None):
 def page_data(page: str) -> tuple[list, list, dict, dict]:
     """Nodes, edges (relations), the whole data block and the config of a page."""
     blocks = dict(re.findall(r'<script type="application/json" id="kg-(\w+)">(.*?)</script>', page, re.DOTALL))
-    data = json.loads(blocks["data"])
+    data = unpack(json.loads(blocks["data"]))
     for edge in data["edges"]:  # as the page script completes them
         edge.update(data["predicates"][edge["p"]])
         for key, empty in (("marker", None), ("spans", []), ("contradictions", [])):

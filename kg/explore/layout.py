@@ -1,9 +1,9 @@
 """Communities and seeded positions for the page of a large graph, in time linear in the graph.
 
-Communities are igraph's multilevel (Louvain) partition, seeded, so the same graph opens the same way;
-each community is a disc (most connected members at its centre, on a sunflower spiral) and the discs
+Communities are igraph's Leiden partition (modularity, two iterations), seeded, so the same graph opens
+the same way; each community is a disc (most connected members at its centre, on a sunflower spiral) and the discs
 lie on a sunflower spiral of their own, largest at the centre. networkx's own Louvain and spring
-layout take minutes at 50,000 entities; this takes about a second.
+layout take minutes at 50,000 entities, igraph's Louvain 7-14 s; this takes under a second.
 """
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import random
 from collections.abc import Sequence
 
 import igraph
+import networkx as nx
 
+from kg.explore.relations import Relation, relations
+
+LEIDEN_ITERATIONS = 2  # at 50,000 entities: 0.3 s, where Louvain (multilevel) took 7-14 s for a lower modularity
 SPACING = 40  # pixels between neighbouring entities, roughly
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -25,13 +29,30 @@ def communities(size: int, weights: dict[tuple[int, int], float]) -> list[list[i
     graph.es["weight"] = list(weights.values())
     igraph.set_random_number_generator(random.Random(0))
     try:
-        membership = graph.community_multilevel(weights="weight").membership
+        membership = graph.community_leiden("modularity", weights="weight", n_iterations=LEIDEN_ITERATIONS).membership
     finally:
         igraph.set_random_number_generator(random)
     groups: dict[int, list[int]] = {}
     for node, group in enumerate(membership):
         groups.setdefault(group, []).append(node)
     return sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+
+
+def weights(found: Sequence[Relation], index: dict[str, int]) -> dict[tuple[int, int], float]:
+    """Edge weights between node indices: each relation weighs its number of statements (at least 1)."""
+    found_weights: dict[tuple[int, int], float] = {}
+    for rel in found:
+        u, v = sorted((index[rel.source], index[rel.target]))
+        if u != v:
+            found_weights[u, v] = found_weights.get((u, v), 0) + max(len(rel.supports), 1)
+    return found_weights
+
+
+def entity_communities(net: nx.MultiDiGraph) -> list[list[str]]:
+    """The page's communities of an entity network, as node ids: largest first, each in node order."""
+    order = sorted(net)
+    groups = communities(len(order), weights(relations(net), {node: i for i, node in enumerate(order)}))
+    return [[order[i] for i in group] for group in groups]
 
 
 def _radius(size: int) -> float:

@@ -1,20 +1,25 @@
 """The entity network: the RDF graph's entities and statements read into networkx, in one pass per property.
 
-``entity_network`` is the single way from the RDF graph (the source of truth) to networkx: one node per
-entity, one edge per (subject, relation, object, status) with the evidence of every statement behind it.
+``entity_network`` is the single way from the RDF graph (the source of truth: an rdflib graph, or a store's
+default graph, :mod:`kg.explore.triples`) to networkx: one node per entity, one edge per (subject,
+relation, object, status) with the evidence of every statement behind it.
 Each property is read once for the whole graph (a dict per property), so the cost is linear in the graph:
 looking values up statement by statement costs minutes at 100,000 statements.
 """
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from kg.explore.triples import GraphTriples, StoreTriples, triples_of
 from kg.lexicon import load_json
 from kg.vocab import KGO, OA, WD
 
@@ -50,66 +55,36 @@ class Support:
     source: str = ""
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a network or page is built: each full collection walks every
+    object alive, the whole RDF graph included, and at 50,000 entities they took most of the build.
+    What the build allocates holds no cycles worth collecting early; collection resumes after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def entity_types() -> tuple[str, ...]:
     """The entity classes (local names in kgo:) the page and analytics show."""
     return tuple(load_json("style/page.json")["entity_types"])
-
-
-def _index(graph: Graph, name: str) -> dict | None:
-    """rdflib's own in-memory index (``spo`` or ``pos``) of a graph that owns its store (what ``kg.union`` and
-    ``Graph().parse`` give): read directly it is 20 times faster than the public triple patterns, which
-    check every triple's contexts one by one. None for any other graph or store."""
-    index = getattr(graph.store, f"_Memory__{name}", None)
-    owns = type(graph) is Graph and type(graph.store) is Memory and len(graph.store) == len(graph)
-    return index if owns else None
-
-
-def _pairs(graph: Graph, predicate: URIRef):
-    """(subject, object) of every triple of ``predicate``."""
-    index = _index(graph, "pos")
-    if index is None:
-        yield from graph.subject_objects(predicate)
-        return
-    for o, subjects in index.get(predicate, {}).items():
-        for s in subjects:
-            yield s, o
-
-
-def _column(graph: Graph, predicate: URIRef) -> dict[str, str]:
-    """Subject to object (as strings) of every triple of ``predicate``: one comprehension, no generator."""
-    index = _index(graph, "pos")
-    if index is None:
-        return {str(s): str(o) for s, o in graph.subject_objects(predicate)}
-    return {str(s): str(o) for o, subjects in index.get(predicate, {}).items() for s in subjects}
-
-
-def _subjects(graph: Graph, predicate: URIRef, obj: URIRef) -> list:
-    index = _index(graph, "pos")
-    return list(graph.subjects(predicate, obj)) if index is None else list(index.get(predicate, {}).get(obj, ()))
-
-
-def _outgoing(graph: Graph, node: URIRef):
-    """(predicate, object) of every triple whose subject is ``node``."""
-    index = _index(graph, "spo")
-    if index is None:
-        yield from graph.predicate_objects(node)
-        return
-    for p, objects in index.get(node, {}).items():
-        for o in objects:
-            yield p, o
 
 
 class _Values:
     """Every property the network needs, read once: ``values[name][iri]`` is the node's value (keys as
     plain strings: rdflib terms hash in Python, strings in C)."""
 
-    def __init__(self, graph: Graph):
-        self.values = {name: _column(graph, p) for name, p in STATEMENT_PROPERTIES.items()}
+    def __init__(self, source: GraphTriples | StoreTriples):
+        self.values = {name: source.column(str(p)) for name, p in STATEMENT_PROPERTIES.items()}
         self.articles: dict[str | None, tuple] = {}
         self.selectors: dict[str, list[str]] = {}
-        for evidence, selector in _pairs(graph, OA.hasSelector):
-            self.selectors.setdefault(str(evidence), []).append(str(selector))
-        self.symmetric = {str(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty)}
+        for evidence, selector in source.pairs(str(OA.hasSelector)):
+            self.selectors.setdefault(evidence, []).append(selector)
+        self.symmetric = set(source.subjects(str(RDF.type), str(OWL.SymmetricProperty)))
 
     def text(self, name: str, node: str | None) -> str | None:
         return self.values[name].get(node)
@@ -145,13 +120,13 @@ def _support(values: _Values, statement: str) -> Support:
         role=values.text("role", statement), article_iri=article or "", published=published, source=source)
 
 
-def _add_entities(net: nx.MultiDiGraph, graph: Graph, values: _Values) -> None:
+def _add_entities(net: nx.MultiDiGraph, source: GraphTriples | StoreTriples, values: _Values) -> None:
     many: dict[URIRef, dict[str, list[str]]] = {p: {} for p in (OWL.sameAs, SKOS.altLabel)}
     for p, found in many.items():
-        for s, o in _pairs(graph, p):
-            found.setdefault(str(s), []).append(str(o))
+        for s, o in source.pairs(str(p)):
+            found.setdefault(s, []).append(o)
     for name in entity_types():
-        for node in map(str, _subjects(graph, RDF.type, KGO[name])):
+        for node in source.subjects(str(RDF.type), str(KGO[name])):
             wikidata = [o.removeprefix(str(WD)) for o in many[OWL.sameAs].get(node, ()) if o.startswith(str(WD))]
             net.add_node(node, label=values.text("label", node) or node, type=name,
                          aliases=tuple(sorted(many[SKOS.altLabel].get(node, ()))),
@@ -168,23 +143,25 @@ def _add_edge(net: nx.MultiDiGraph, values: _Values, s: str, p: str, o: str, sta
                  label=values.text("label", p) or p.rsplit("#", 1)[-1], cameo=values.text("cameo", p))
 
 
-def entity_network(graph: Graph) -> nx.MultiDiGraph:
-    """The entities and relations of the RDF graph as a networkx MultiDiGraph.
+def entity_network(graph: Graph | ox.Store) -> nx.MultiDiGraph:
+    """The entities and relations of the RDF graph (or of a store's default graph) as a networkx MultiDiGraph.
 
     Parallel relations between the same two entities stay separate edges; direct triples
     between entities that no statement node describes become ``asserted`` edges without evidence.
     """
-    net, values = nx.MultiDiGraph(), _Values(graph)
-    _add_entities(net, graph, values)
+    source = triples_of(graph)
+    net, values = nx.MultiDiGraph(), _Values(source)
+    _add_entities(net, source, values)
     described = set()
-    for statement in sorted(str(s) for s in _subjects(graph, RDF.type, KGO.Statement)):
+    for statement in sorted(source.subjects(str(RDF.type), str(KGO.Statement))):
         s, p, o = (values.text(r, statement) for r in ("subject", "predicate", "object"))
         if s in net and o in net and p is not None:
             described.add((s, p, o))
             _add_edge(net, values, s, p, o, values.text("status", statement) or "asserted",
                       (_support(values, statement),))
+    skipped = {str(OWL.sameAs), str(RDF.type)}
     for node in list(net):
-        for p, o in _outgoing(graph, URIRef(node)):
-            if str(o) in net and (node, str(p), str(o)) not in described and p not in (OWL.sameAs, RDF.type):
-                _add_edge(net, values, node, str(p), str(o), "asserted", ())
+        for p, o in source.outgoing(node):
+            if o in net and (node, p, o) not in described and p not in skipped:
+                _add_edge(net, values, node, p, o, "asserted", ())
     return net

@@ -1,6 +1,7 @@
 """The interactive page: an offline vis-network page of the graph's entities and relations, safe and fast.
 
-The page carries the whole graph as one JSON block (:func:`kg.explore.pagedata.page_data`) and draws only
+The page carries the whole graph as one JSON block (:func:`kg.explore.pagedata.page_data`, packed as
+columns by :mod:`kg.explore.pack`) and draws only
 what the analyst opens: the overview first, then what search, expand, a path or a community adds. pyvis
 provides the template set and its bundled vis-network, inlined (no CDN). Article text reaches the DOM
 only through ``textContent``, and a Content-Security-Policy with the hashes of our two scripts blocks
@@ -17,12 +18,16 @@ from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from pyvis.network import Network
 from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
 
 from kg.explore.analytics import ego_network, entity_network, find_entity
+from kg.explore.network import paused_gc
+from kg.explore.pack import pack
 from kg.explore.pagedata import page_data
+from kg.explore.triples import GraphTriples, StoreTriples, triples_of
 from kg.lexicon import load_json
 from kg.vocab import KGO
 
@@ -37,19 +42,26 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
-def corpus_line(graph: Graph) -> str:
+def _articles(graph: Graph | ox.Store) -> tuple[list[str], GraphTriples | StoreTriples]:
+    source = triples_of(graph)
+    return sorted(set(source.subjects(str(RDF.type), str(KGO.Article)))), source
+
+
+def corpus_line(graph: Graph | ox.Store) -> str:
     """What a graph's articles are: ``12 articles, 2021-09-02 to 2021-12-11``."""
-    dates = sorted(str(d)[:10] for a in graph.subjects(RDF.type, KGO.Article) for d in graph.objects(a, DCTERMS.issued))
-    count = len(set(graph.subjects(RDF.type, KGO.Article)))
+    articles, source = _articles(graph)
+    wanted = set(articles)
+    dates = sorted(d[:10] for a, d in source.pairs(str(DCTERMS.issued)) if a in wanted)
     span = "" if not dates else f", {dates[0]}" if dates[0] == dates[-1] else f", {dates[0]} to {dates[-1]}"
-    return plural(count, "article") + span
+    return plural(len(articles), "article") + span
 
 
-def page_title(graph: Graph) -> str:
+def page_title(graph: Graph | ox.Store) -> str:
     """One article's title, or what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``)."""
-    articles = sorted(set(graph.subjects(RDF.type, KGO.Article)))
+    articles, source = _articles(graph)
     if len(articles) == 1:
-        return str(graph.value(articles[0], DCTERMS.title) or graph.value(articles[0], KGO.articleId) or "Article")
+        return source.column(str(DCTERMS.title)).get(articles[0]) or source.column(str(KGO.articleId)).get(
+            articles[0]) or "Article"
     return corpus_line(graph) if articles else "Knowledge graph"
 
 
@@ -85,20 +97,34 @@ def _with_csp(page: str) -> str:
     return page.replace(CSP_MARKER, policy, 1)
 
 
-def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
-    """A self-contained HTML page of an entity network: no network access needed to open it."""
+def _html(data: dict, title: str, subtitle: str) -> str:
+    """The page of ``data`` (:func:`page_data`), which it lets go of once packed: a large corpus's page
+    is built holding one form of its data at a time."""
     page = Network(heading=title, cdn_resources="in_line")  # pyvis: its template set and bundled vis-network
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
-    data = page_data(net)
-    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=_json(data),
-                                     config=_json(_config(data["overview"]["large"])))
+    config = _json(_config(data["overview"]["large"]))
+    with paused_gc():
+        block = _json(pack(data))
+    del data
+    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=block,
+                                                                config=config)
+    del block
     return _with_csp(html_page)
 
 
-def render_page(graph: Graph, title: str | None = None) -> str:
-    """The page of an RDF graph's entities and relations; ``title`` defaults to the article's title, or
-    what the corpus is (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
-    return render_network(entity_network(graph), title or page_title(graph), corpus_line(graph))
+def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
+    """A self-contained HTML page of an entity network: no network access needed to open it."""
+    with paused_gc():
+        return _html(page_data(net), title, subtitle)
+
+
+def render_page(graph: Graph | ox.Store, title: str | None = None) -> str:
+    """The page of an RDF graph's entities and relations (or of a store's default graph, read without
+    copying it into rdflib); ``title`` defaults to the article's title, or what the corpus is
+    (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+    title, subtitle = title or page_title(graph), corpus_line(graph)
+    with paused_gc():
+        return _html(page_data(entity_network(graph)), title, subtitle)  # the network goes once read
 
 
 def embed_page(page: str, height: int = 650) -> str:
@@ -110,7 +136,8 @@ def embed_page(page: str, height: int = 650) -> str:
 
 def render_ego_page(graph: Graph, name: str, radius: int = 1) -> str:
     """The page of one entity's ego network: it, its neighbours up to ``radius`` hops, their relations."""
-    net = entity_network(graph)
+    with paused_gc():
+        net = entity_network(graph)
     ego = ego_network(net, name, radius)
     label = net.nodes[find_entity(net, name)]["label"]
     return render_network(ego, f"{label}: {radius}-hop neighbourhood", corpus_line(graph))

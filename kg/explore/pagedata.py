@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from kg.explore.layout import communities, positions
+from kg.explore.layout import communities, positions, weights
 from kg.explore.network import Support
 from kg.explore.relations import Relation, contradictions, relations
 from kg.graph.export import cameo_class
@@ -113,15 +113,6 @@ def _bend(edges: list[dict]) -> None:
         e["bend"] = seen[pair] = seen.get(pair, -1) + 1
 
 
-def _weights(found: list[Relation], index: dict[str, int]) -> dict[tuple[int, int], float]:
-    weights: dict[tuple[int, int], float] = {}
-    for rel in found:
-        u, v = sorted((index[rel.source], index[rel.target]))
-        if u != v:
-            weights[u, v] = weights.get((u, v), 0) + max(len(rel.supports), 1)
-    return weights
-
-
 def _overview(nodes: list[dict], edges: list[dict], groups: list[list[int]], rank: list[int]) -> dict:
     """The entities, clusters and relations drawn first."""
     limits = load_json("style/page.json")["overview"]
@@ -157,8 +148,7 @@ def page_data(net: nx.MultiDiGraph) -> dict:
     for place, n in enumerate(sorted(range(len(order)), key=lambda n: (-degree[n], net.nodes[order[n]]["label"]))):
         rank[n] = place
     large = len(order) > load_json("style/page.json")["overview"]["nodes"]
-    weights = _weights(found, index)
-    groups = communities(len(order), weights)
+    groups = communities(len(order), weights(found, index))
     member = {n: g for g, group in enumerate(groups) for n in group}
     placed = positions(groups, rank) if large else [None] * len(order)
     nodes = [node_record(n, net.nodes[n], degree[i], member[i], placed[i]) for i, n in enumerate(order)]

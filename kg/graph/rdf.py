@@ -202,14 +202,6 @@ class ArticleGraph:
         return graph
 
 
-def rdflib_graph(triples: Iterable[ox.Triple]) -> Graph:
-    """Oxigraph triples as an rdflib graph, each distinct term converted once."""
-    graph, terms = bind_prefixes(Graph()), {}
-    for triple in triples:
-        graph.add(tuple(terms.get(t) or terms.setdefault(t, to_rdflib(t)) for t in triple))
-    return graph
-
-
 def to_rdflib(term: ox.NamedNode | ox.Literal) -> URIRef | Literal:
     """An rdflib term for an Oxigraph one; an xsd:string literal stays a plain literal, as rdflib writes it."""
     if isinstance(term, ox.NamedNode):

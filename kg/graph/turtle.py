@@ -9,7 +9,10 @@ graph is always the same bytes.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Literal, URIRef
@@ -43,9 +46,8 @@ def order(quad: ox.Quad) -> tuple[str, str, bool, str, str]:
     return str(quad.graph_name), str(quad.subject), predicate != TYPE, predicate, str(quad.object)
 
 
-def serialised(quads: list[ox.Quad], fmt: ox.RdfFormat) -> str:
-    """``quads`` sorted and written in ``fmt``, under kg's own prefix lines."""
-    quads.sort(key=order)
+def _lines(quads: list[ox.Quad], fmt: ox.RdfFormat) -> list[str]:
+    """The lines of sorted ``quads`` in ``fmt`` without prefix lines, a blank line after each subject."""
     items = [quad.triple for quad in quads] if fmt == ox.RdfFormat.TURTLE else quads
     body = ox.serialize(items, format=fmt, prefixes={p: str(n) for p, n in PREFIXES.items()}).decode("utf-8")
     lines = body.split("\n")  # a literal's line breaks are escaped: a line ending " ." ends a subject
@@ -55,7 +57,31 @@ def serialised(quads: list[ox.Quad], fmt: ox.RdfFormat) -> str:
         if line == "}" and spaced and not spaced[-1]:
             spaced.pop()
         spaced += [line, ""] if line.endswith(" .") else [line]
-    return HEADER + "\n".join(spaced).rstrip("\n") + "\n"
+    while spaced and not spaced[-1]:
+        spaced.pop()
+    return spaced
+
+
+def write_sorted(chunks: Iterable[list[ox.Quad]], fmt: ox.RdfFormat, stream: TextIO) -> None:
+    """Write quads in ``fmt`` under kg's own prefix lines, chunk by chunk (each chunk sorted, whole subjects
+    or graphs, after the previous one): the same text as one chunk of them all, without holding it."""
+    stream.write(HEADER)
+    last = None
+    for quads in chunks:
+        quads.sort(key=order)
+        spaced = _lines(quads, fmt) if quads else []
+        if spaced:
+            stream.write("" if last is None else "\n\n" if last.endswith(" .") else "\n")
+            stream.write("\n".join(spaced))
+            last = spaced[-1]
+    stream.write("\n")
+
+
+def serialised(quads: list[ox.Quad], fmt: ox.RdfFormat) -> str:
+    """``quads`` sorted and written in ``fmt``, under kg's own prefix lines."""
+    text = io.StringIO()
+    write_sorted([quads], fmt, text)
+    return text.getvalue()
 
 
 def turtle(triples: Iterable[tuple]) -> str:
@@ -86,9 +112,26 @@ def as_written(quad: ox.Quad) -> ox.Quad:
     return quad
 
 
-def store_files(store: ox.Store) -> tuple[str, str]:
-    """The Turtle and TriG of a store kg wrote, read straight from Oxigraph: Turtle is its merged default
-    graph, TriG its named graphs (each triple of the default graph is in one of them)."""
-    merged = [as_written(quad) for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    named = [as_written(quad) for quad in store if not isinstance(quad.graph_name, ox.DefaultGraph)]
-    return serialised(merged, ox.RdfFormat.TURTLE), serialised(named, ox.RdfFormat.TRIG)
+def _subject_chunks(store: ox.Store, size: int = 5000) -> Iterator[list[ox.Quad]]:
+    """The default graph's quads, ``size`` subjects at a time, subjects in order."""
+    default = ox.DefaultGraph()
+    subjects = sorted({quad.subject for quad in store.quads_for_pattern(None, None, None, default)}, key=str)
+    for first in range(0, len(subjects), size):
+        yield [as_written(quad) for subject in subjects[first:first + size]
+               for quad in store.quads_for_pattern(subject, None, None, default)]
+
+
+def _graph_chunks(store: ox.Store) -> Iterator[list[ox.Quad]]:
+    """The named graphs' quads, a graph at a time, graphs in order."""
+    for name in sorted(store.named_graphs(), key=str):
+        yield [as_written(quad) for quad in store.quads_for_pattern(None, None, None, name)]
+
+
+def write_store_files(store: ox.Store, turtle_path: Path, trig_path: Path) -> None:
+    """The Turtle and TriG of a store kg wrote, read straight from Oxigraph and written as they are read
+    (a subject or graph at a time, never the whole text): Turtle is its merged default graph, TriG its
+    named graphs (each triple of the default graph is in one of them)."""
+    with turtle_path.open("w", encoding="utf-8", newline="") as stream:
+        write_sorted(_subject_chunks(store), ox.RdfFormat.TURTLE, stream)
+    with trig_path.open("w", encoding="utf-8", newline="") as stream:
+        write_sorted(_graph_chunks(store), ox.RdfFormat.TRIG, stream)

@@ -18,8 +18,8 @@ from rdflib.namespace import DCTERMS
 
 from kg.errors import BadInput
 from kg.explore.page import render_page
-from kg.graph.rdf import article_graph, rdflib_graph
-from kg.graph.turtle import store_files
+from kg.graph.rdf import article_graph
+from kg.graph.turtle import write_store_files
 from kg.iri import article_iri
 from kg.model import Article, Statement, content_hash
 from kg.pipeline.outputs import prepare_dir, write_files
@@ -139,7 +139,8 @@ class FileSink:
 
     The graphs go to a scratch store in the folder as they come (memory stays flat while extracting),
     and the files are written from it at the end, as ``kg export --store`` would write them: Turtle and
-    TriG straight from Oxigraph, the page from the merged graph.
+    TriG straight from Oxigraph, a subject or graph at a time, the page from its merged default graph
+    (no rdflib copy of it).
     """
 
     def __init__(self, folder: Path, explain: bool = False):
@@ -177,17 +178,20 @@ class FileSink:
         self.store = None
         self.records.close()
         store = ox.Store.read_only(str(self.scratch / "store"))
-        turtle, trig = store_files(store)
-        graph = rdflib_graph(quad.triple for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        write_store_files(store, self.scratch / "graph.ttl", self.scratch / "graph.trig")
+        self.triples = default_triples(store)
+        files = {self.folder / name: self.scratch / name for name in ("graph.ttl", "graph.trig", "statements.jsonl")}
+        files[self.folder / "graph.html"] = render_page(store)
         del store
-        self.triples = len(graph)
-        files = {self.folder / "graph.ttl": turtle, self.folder / "graph.trig": trig,
-                 self.folder / "statements.jsonl": self.scratch / "statements.jsonl",
-                 self.folder / "graph.html": render_page(graph)}
         write_files(files)
         self.files = tuple(files)
 
 
+
+
+def default_triples(store: ox.Store) -> int:
+    """The triples of a store's default graph (in a kg store, the merged graph ``graph.ttl`` holds)."""
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))[0].value)
 
 
 def holds_articles(path: Path) -> bool:

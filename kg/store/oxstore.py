@@ -1,18 +1,23 @@
-"""oxrdflib's Oxigraph store, with SELECT results converted to rdflib terms once per distinct value.
+"""oxrdflib's Oxigraph store, with SELECT results read in bulk and converted once per distinct value.
 
 Oxigraph answers a named query over a million triples in a few tenths of a second; building an
-rdflib term for every cell of its table took several times that. A table repeats its labels,
-relations, statuses and articles row after row, so each distinct value is converted once.
+rdflib term for every cell of its table took several times that, and so did a Python object for every
+Oxigraph term and rdflib's own row objects. So a SELECT's answer comes as one block of SPARQL TSV
+(written by Oxigraph), each distinct cell text becomes an rdflib term once (a table repeats its
+labels, relations, statuses and articles row after row), and :class:`Table` makes rows and binding
+dicts only when asked.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.query import Result
+from rdflib.namespace import XSD
+from rdflib.query import Result, ResultRow
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -28,6 +33,74 @@ def to_rdflib(term: Term | ox.Triple | None):
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unexpected Oxigraph term {term!r}")
+
+
+ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "b": "\b", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(match: re.Match) -> str:
+    short, long, char = match.groups()
+    return chr(int(short or long, 16)) if short or long else ESCAPED[char]
+
+
+def from_tsv(cell: str):
+    """The rdflib term of one SPARQL TSV cell as Oxigraph writes it (None for an empty, unbound one)."""
+    if not cell:
+        return None
+    if cell[0] == "<":
+        return URIRef(cell[1:-1])
+    if cell.startswith("_:"):
+        return BNode(cell[2:])
+    if cell[0] != '"':  # a number or boolean in Turtle's short form
+        kind = XSD.boolean if cell in ("true", "false") else XSD.double if "e" in cell.lower() \
+            else XSD.decimal if "." in cell else XSD.integer
+        return Literal(cell, datatype=kind)
+    end = cell.rindex('"')
+    text, rest = cell[1:end], cell[end + 1:]
+    text = ESCAPE.sub(_unescape, text) if "\\" in text else text
+    if rest.startswith("@"):
+        return Literal(text, lang=rest[1:])
+    return Literal(text, datatype=URIRef(rest[3:-1]) if rest else XSD.string)
+
+
+class Table(Result):
+    """A SELECT answer as rows of rdflib terms; binding dicts and rdflib's row objects made when asked."""
+
+    def __init__(self, variables: list[Variable], rows: list[tuple]):
+        super().__init__("SELECT")
+        self.vars, self.rows = variables, rows
+
+    @property
+    def bindings(self) -> list[dict]:
+        if self._bindings is None:
+            self._bindings = [dict(zip(self.vars, row)) for row in self.rows]
+        return self._bindings
+
+    @bindings.setter
+    def bindings(self, value) -> None:
+        self._bindings = list(value)
+        self.rows = [tuple(b.get(v) for v in self.vars) for b in self._bindings]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        labels = {str(v): i for i, v in enumerate(self.vars)}  # one for all rows (rdflib makes one per row)
+        for values in self.rows:
+            row = tuple.__new__(ResultRow, values)
+            row.labels = labels
+            yield row
+
+
+def table(answer: ox.QuerySolutions) -> Table:
+    """An Oxigraph SELECT answer, read as one block of TSV."""
+    lines = answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8").split("\n")
+    convert = lru_cache(maxsize=None)(from_tsv)
+    variables = [Variable(name[1:]) for name in lines[0].split("\t")] if lines[0] else []
+    width = len(variables)
+    rows = [tuple(map(convert, line.split("\t"))) if width else () for line in lines[1:-1]]
+    return Table(variables, rows)
 
 
 class CachedOxigraphStore(OxigraphStore):
@@ -50,9 +123,7 @@ class CachedOxigraphStore(OxigraphStore):
             result = Result("ASK")
             result.askAnswer = bool(answer)
         elif isinstance(answer, ox.QuerySolutions):
-            result = Result("SELECT")
-            result.vars = [Variable(v.value) for v in answer.variables]
-            result.bindings = [{v: convert(value) for v, value in zip(result.vars, solution)} for solution in answer]
+            result = table(answer)
         else:
             result = Result("CONSTRUCT")
             result.graph = Graph()

@@ -8,18 +8,60 @@
   const read = (id) => JSON.parse($(id).textContent);
   const config = read("kg-config");
   const data = read("kg-data");
-  const N = data.nodes, E = data.edges, A = data.articles, limits = config.overview;
-  for (const e of E) {  // what the data leaves out: the predicate's shared fields, empty lists
-    Object.assign(e, data.predicates[e.p]);
-    e.spans = e.spans || [];
-    e.contradictions = e.contradictions || [];
+
+  // ---- the data block: nodes, edges and statements as columns (kg/explore/pack.py), unpacked here ----
+  function values(column, rows) {  // one value per row; undefined where a row lacks the key
+    if (Array.isArray(column)) return column;
+    if (column.at) {
+      const found = new Array(rows), given = values(column.values, column.at.length);
+      column.at.forEach((row, k) => { found[row] = given[k]; });
+      return found;
+    }
+    if (column.rest) return column.rest.map((rest) => column.prefix + rest);
+    return column.codes.map((code) => column.table[code]);
   }
+  function records(table, make, skip) {
+    const found = Array.from({ length: table.rows }, make);
+    for (const [key, column] of Object.entries(table.columns)) {
+      if (key === skip) continue;
+      const given = values(column, table.rows);
+      for (let i = 0; i < table.rows; i++) if (given[i] !== undefined) found[i][key] = given[i];
+    }
+    return found;
+  }
+  const statementColumns = Object.entries(data.statements.columns).map(([key, column]) => [key, values(column, data.statements.rows)]);
+  function statement(row) {
+    const s = {};
+    for (const [key, given] of statementColumns) if (given[row] !== undefined) s[key] = given[row];
+    return s;
+  }
+  const predicates = data.predicates;
+  class Edge {  // shared fields come from the predicate table; statements become objects when first shown
+    constructor(index) { this.index = index; }
+    get supports() {
+      if (!this.cached) {
+        const first = firstStatement[this.index];
+        this.cached = Array.from({ length: statementCounts[this.index] }, (_, k) => statement(first + k));
+      }
+      return this.cached;
+    }
+  }
+  for (const key of ["relation", "label", "cameo", "cameoClass", "tone", "color"]) {
+    Object.defineProperty(Edge.prototype, key, { get() { return predicates[this.p][key]; } });
+  }
+  Edge.prototype.spans = Edge.prototype.contradictions = Object.freeze([]);  // what the data leaves out
+  data.nodes = records(data.nodes, () => ({}));
+  const statementCounts = values(data.edges.columns.supports || [], data.edges.rows);
+  const firstStatement = new Int32Array(statementCounts.length);
+  for (let i = 1; i < statementCounts.length; i++) firstStatement[i] = firstStatement[i - 1] + statementCounts[i - 1];
+  data.edges = records(data.edges, (_, i) => new Edge(i), "supports");
+  const N = data.nodes, E = data.edges, A = data.articles, limits = config.overview;
   const typeStyle = new Map(config.legend.types.map((t) => [t.name, t]));
   const indexOf = new Map(N.map((n, i) => [n.id, i]));
   const adjacency = N.map(() => []);
   E.forEach((e, i) => { adjacency[e.from].push(i); if (e.to !== e.from) adjacency[e.to].push(i); });
-  const strength = (i) => E[i].sources * 1000 + E[i].statements;
-  adjacency.forEach((list) => list.sort((a, b) => strength(b) - strength(a) || a - b));
+  const strengths = Float64Array.from(E, (e) => e.sources * 1000 + e.statements);
+  adjacency.forEach((list) => list.sort((a, b) => strengths[b] - strengths[a] || a - b));
   const other = (i, n) => (E[i].from === n ? E[i].to : E[i].from);
 
   function el(tag, text, className) {
@@ -332,14 +374,14 @@
   const opened = new Set();
   const isCluster = (id) => network.body.nodes[id] !== undefined && network.isCluster(id);
 
-  function cluster(c) {
+  function cluster(c, refresh = true) {  // refresh: redraw at once (once is enough after many)
     const entry = data.overview.clusters.find((x) => x.community === c);
     if (!entry) return;
     const members = new Set(entry.members.map((i) => N[i].id)), size = data.communities[c].size;
     const names = entry.members.slice(0, 2).map((i) => N[i].label).join(", ");
     network.cluster({ joinCondition: (item) => members.has(item.id), clusterNodeProperties: {
       id: clusterId(c), label: `${names}\u2026\n${plural(size, "entity", "entities")}`, shape: "hexagon",
-      color: "#c7c7c7", value: size, allowSingleNodeCluster: true, title: `Community of ${size} entities: click to open` } });
+      color: "#c7c7c7", value: size, allowSingleNodeCluster: true, title: `Community of ${size} entities: click to open` } }, refresh);
   }
   function openCommunity(c) {
     if (isCluster(clusterId(c))) network.openCluster(clusterId(c));
@@ -516,7 +558,7 @@
   buildFilters();
   buildContradictions();
   buildTimeline();
-  data.overview.clusters.forEach((c) => cluster(c.community));
+  data.overview.clusters.forEach((c, k, all) => cluster(c.community, k === all.length - 1));
   $("overview-info").textContent = data.overview.large
     ? `Overview: the ${plural(limits.hubs, "most connected entity", "most connected entities")} and the `
       + `${plural(data.overview.clusters.length, "largest community", "largest communities")} of `
