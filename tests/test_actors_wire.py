@@ -43,6 +43,7 @@ def test_a_body_named_with_digits_acts_and_a_body_suspends_a_state():
     assert ("G7", "sanctions", "Russia", "asserted") in {
         (s, p.rsplit("#", 1)[-1], o, st) for s, p, o, st in found("The G20 criticised Iran. The G7 imposed sanctions on Russia.")}
     assert ("ECOWAS", "Mali") in pairs("ECOWAS suspended Mali after the coup.")
+    assert ("ECOWAS", "Niger") in pairs("ECOWAS imposed sanctions on Niger.")  # parsed 'ECOWAS' as a verb
     assert not found("Brazil suspended the program.")
 
 
