@@ -197,7 +197,7 @@ def test_welcoming_someone_to_a_place_is_hosting(text, expected):
     ("The visit of a Japanese delegation to Taiwan angered China.", ("Japan", "visits", "Taiwan")),
     ("Kyiv and Moscow exchanged prisoners in a swap mediated by the United Arab Emirates.",
      ("United Arab Emirates", "mediatesBetween", "Russia")),
-    ("Saudi Arabia hosted talks between American and Russian officials.", ("Saudi Arabia", "hosts", "Russia")),
+    ("Saudi Arabia hosted talks between American and Russian officials.", ("Saudi Arabia", "mediatesBetween", "Russia")),
 ])
 def test_wire_sentences_of_the_held_out_batch(text, expected):
     found = {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
@@ -343,7 +343,7 @@ def test_an_uncoded_link_has_a_status_too(text, status):
      "former"),
     ("Russian forces captured 200 square kilometres in eastern Ukraine.", ("Russia", "occupies", "Ukraine"), "asserted"),
     ("The Houthis claimed responsibility for a drone attack on a US destroyer.", ("Houthis", "attacks", "United States"),
-     "asserted"),
+     "claimed"),
     ("Armenia recognised Palestine, prompting Israel to summon the Armenian ambassador.",
      ("Israel", "protestsTo", "Armenia"), "asserted"),
 ])

@@ -65,15 +65,36 @@ def group_owner(token: Token, tokens: dict[int, str], entities: dict[str, Entity
 
 def armed_group(token: Token, tokens: dict[int, str], entities: dict[str, Entity], last: list[str]) -> str | None:
     """'the insurgents', 'several militants' with no name of their own: the group last named with its members
-    ('Boko Haram insurgents ... killed several insurgents'); ``last`` keeps that group."""
+    ('Boko Haram insurgents ... killed several insurgents'), in its paragraph or in one that goes on with the same
+    story; ``last`` keeps that group and where it was named."""
     if token.lower_ not in words()["armed_group_nouns"] or token.pos_ != "NOUN":
         return None
     owner = group_owner(token, tokens, entities)
     if owner:
-        last[:] = [owner]
+        last[:] = [owner, token.i]
         return None
     named = any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in tokens for c in token.children)
-    return last[0] if last and not named else None
+    if not last or named:
+        return None
+    start = paragraph_start(token)
+    return last[0] if last[1] >= start or not new_states(token, start, tokens, entities) else None
+
+
+def paragraph_start(token: Token) -> int:
+    """The first token of the token's paragraph (a line break ends one)."""
+    doc, start = token.doc, token.i
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    return start
+
+
+def new_states(token: Token, start: int, tokens: dict[int, str], entities: dict[str, Entity]) -> set[str]:
+    """States a paragraph names (up to the end of the token's sentence) that the article had not named before it:
+    'The Israeli military said it struck Gaza, killing four militants' after a story about the Taliban is
+    another story, whose militants are not the Taliban."""
+    def states(indices) -> set[str]:
+        return {tokens[i] for i in indices if i in tokens and entities[tokens[i]].type in ("Country", "Territory")}
+    return states(range(start, token.sent.end)) - states(i for i in tokens if i < start)
 
 
 def state_of_institution(token: Token, key: str | None, history, entities, tokens: dict[int, str]) -> str | None:

@@ -63,6 +63,7 @@ class Linker:
         lexicon = words()
         self.of_heads = set(lexicon["of_heads"])
         self.proxies = set(lexicon["state_proxies"])
+        self.non_state = set(lexicon["non_state_agents"])
 
     def type_of(self, key: str) -> str:
         return self.resolution.entities[key].type
@@ -76,6 +77,8 @@ class Linker:
             if self.resolution.tokens.get(pobj.i):
                 return self.resolution.tokens[pobj.i]
         children = sorted(token.children, key=lambda c: abs(c.i - token.i))
+        if self.not_for_state(token):
+            return self.own_group(token, children)
         stands_for_state = bool({token.lemma_.lower(), token.lower_} & (self.proxies | self.of_heads))
         for child in children:
             key = self.resolution.tokens.get(child.i)
@@ -100,6 +103,24 @@ class Linker:
                     return found
         return (self.proxy_of(token, children) if stands_for_state else None) or self.owner(token, children) \
             or self.home_institution(token, children)
+
+    def not_for_state(self, token: Token) -> bool:
+        """'Rebels in Yemen fired', 'Myanmar rebels attacked', 'tourists visited': people of a state who are not
+        its agents stand for no state as an agent; a protest (CAMEO 14) is the act of its people, coded for the
+        state ('Greek protesters marched on the German embassy')."""
+        protest = token.dep_ == "nsubj" and token.head.lemma_.lower() in protest_verbs()
+        return bool({token.lemma_.lower(), token.lower_} & self.non_state) and acts(token) and not protest
+
+    def own_group(self, token: Token, children: list[Token]) -> str | None:
+        """Who such a group belongs to: a named group ('Houthi rebels', 'fighters of Hezbollah') or a possessive
+        state ("Ithilen's militia"), never a state named as where they are from."""
+        tokens = self.resolution.tokens
+        for child in children + follow(token, "@of") + follow(token, "@from"):
+            key = tokens.get(child.i)
+            if key and (child.dep_ == "poss" or self.type_of(key) not in ("Country", "Territory", "Place")) and \
+                    child.dep_ in ("compound", "nmod", "appos", "amod", "poss", "pobj"):
+                return key
+        return None
 
     def home_institution(self, token: Token, children: list[Token]) -> str | None:
         """'Police arrested ...', 'security forces said' with no state named, as the agent: the state the story is
@@ -178,6 +199,14 @@ class Linker:
                 and self.type_of(tokens[c.i]) == self.type_of(key)]
 
 
+def acts(token: Token) -> bool:
+    """Whether a noun is in an agent's place: a subject, a possessive or a by-phrase (or coordinated with one)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "csubj", "poss") or (
+        token.dep_ == "pobj" and (token.head.dep_ == "agent" or token.head.lower_ == "by"))
+
+
 def is_relative(token: Token) -> bool:
     return token.lower_ in words()["relative_pronouns"]
 
@@ -187,6 +216,14 @@ def relative_head(verb: Token, linker: Linker) -> list[tuple[str, Token]]:
     found = linker.entities(verb.head)
     before = [(k, t) for k, t in found if t.i < verb.i]
     return sorted(before, key=lambda kt: kt[1].i)[-1:] if before else found[:1]
+
+
+@lru_cache(maxsize=1)
+def protest_verbs() -> frozenset[str]:
+    """Verbs of the events lexicon's protest entries (CAMEO root 14)."""
+    codes = {name: p.get("cameo") or "" for name, p in load_json("lexicon/relations.json")["predicates"].items()}
+    return frozenset(v for e in load_json("lexicon/events.json")["entries"] if codes.get(e["predicate"], "")[:2] == "14"
+                     for v in e.get("verbs", ()))
 
 
 @lru_cache(maxsize=1)

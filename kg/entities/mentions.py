@@ -127,10 +127,10 @@ def join_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def is_name(span: Span) -> bool:
-    """Letters ('U.S.' is one), and a capital unless the gazetteer knows it or it is the institution of a state
-    named just before ("South Korea's navy"): NER's 'kingdom in' is no name."""
+    """Letters ('U.S.' is one; 'G7' is one if the gazetteer knows it as a body), and a capital unless the gazetteer knows it or
+    it is the institution of a state named just before ("South Korea's navy"): NER's 'kingdom in' is no name."""
     owned = span.start > 0 and span.doc[span.start - 1].tag_ == "POS" and span.text in words()["generic_institutions"]
-    words_ = any(t.is_alpha or t.text.replace(".", "").isalpha() for t in span)  # not 'S-400' alone
+    words_ = bool(span.ent_id_) and span.label_ == "ORG" or any(t.is_alpha or t.text.replace(".", "").isalpha() for t in span)  # not 'S-400' alone
     return words_ and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
 
 

@@ -235,6 +235,15 @@ def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
     return None
 
 
+def responsible_verb(noun: Token) -> Token | None:
+    """'claimed (denied) responsibility for the bombing': the verb whose subject owns up to the event noun."""
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owned is not None and owned.lower_ in load_json("lexicon/events.json")["responsibility_nouns"] and \
+            owned.head.pos_ in VERBAL:
+        return owned.head
+    return None
+
+
 def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     """Whose event a noun names: possessive or modifier ('Iran's attack', 'Israeli strikes'), 'by',
     the light verb's agent, or the clause's agent when the noun sits in its adverbial ('during a visit')."""
@@ -250,9 +259,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
         return charged
     if light is not None:
         return agents(light, linker)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lower_ in load_json("lexicon/events.json")[
-            "responsibility_nouns"] and noun.head.head.head.pos_ in VERBAL:  # 'claimed responsibility for an attack'
-        return agents(noun.head.head.head, linker)
+    if (claimant := responsible_verb(noun)) is not None:  # 'claimed responsibility for an attack'
+        return agents(claimant, linker)
     head = noun.head
     if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
             "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, event_nouns
+from kg.statements.clauses import responsible_verb
 from kg.parse.sentences import sentence_of
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis")
@@ -188,7 +189,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     source = according_to(verb, linker)
     if source or any(t.lower_ in c["hedges"] for t in verb.children):
         return Modality("claimed" if status == "asserted" else status, source, "according to")
-    accused = accusation(trigger, status, linker) or accusation(verb, status, linker)
+    accused = accusation(trigger, status, linker) or accusation(verb, status, linker) or owned_up(trigger, status, linker)
     if accused:
         return accused
     node = verb
@@ -218,6 +219,16 @@ def accusation(verb: Token, status: str, linker: Linker) -> Modality | None:
             accuser.lemma_.lower() in cues()["accusation_verbs"]:
         return Modality("claimed" if status == "asserted" else status, speaker(accuser, linker), accuser.lemma_.lower())
     return None
+
+
+def owned_up(noun: Token, status: str, linker: Linker) -> Modality | None:
+    """'The Islamic State claimed responsibility for the bombing': the group's own claim ('denied responsibility':
+    its denial)."""
+    verb = responsible_verb(noun)
+    if verb is None or status != "asserted":
+        return None
+    lemma = verb.lemma_.lower()
+    return Modality("denied" if lemma in cues()["denial_verbs"] else "claimed", speaker(verb, linker), lemma)
 
 
 def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from kg.statements.clauses import clause_prepositions, gerund_object, verb_subjects
+from kg.statements.clauses import clause_prepositions, gerund_object, responsible_verb, verb_subjects
 from kg.statements.frames import PARTIES, Frame, frames_by_word, light_verbs, partner_predicates
 from kg.lexicon import confidence as start_confidence
 from kg.lexicon import load_json
@@ -166,10 +166,10 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
 
 def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relation]:
     if frame.acl:
-        participles = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in frame.acl]
+        participles = [c for c in noun.children if c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in frame.acl]
         if not participles:
-            return
-        actors = follow(participles[0], "agent") + follow(participles[0], "nsubj")
+            return  # 'talks hosted by Turkey'; 'Turkey hosted talks' parsed as 'Turkey-hosted talks' (npadvmod)
+        actors = follow(participles[0], "agent") + follow(participles[0], "nsubj") + follow(participles[0], "npadvmod")
         subjects = linker.entities(actors[0]) if actors else []
     else:
         subjects = [e for path in frame.subject for t in follow(noun, path) for e in linker.entities(t)]
@@ -177,10 +177,12 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
     subjects = subjects or gerund_object(noun, linker)  # 'blamed Pakistan for the attack'
+    if not subjects and (claimant := responsible_verb(noun)) is not None:  # 'claimed responsibility for the bombing'
+        subjects = verb_subjects(claimant, linker)
     if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
         subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
-    found = objects(noun, frame, linker, light or governor)
+    found = [(k, t) for k, t in objects(noun, frame, linker, light or governor) if not where_only(noun, t, linker)]
     if frame.pair and not subjects and len(found) > 1:
         subjects, found = found[:1], found[1:]
     if frame.pair and not found and len(subjects) > 1:
@@ -195,6 +197,15 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start_confidence("frame_noun"))
             if relation:
                 yield relation
+
+
+def where_only(noun: Token, place: Token, linker: Linker) -> bool:
+    """'killed 12 Taliban fighters in a raid in Helmand province': a place named only as where an event noun
+    happened, in a clause whose verb already has an actor as its object, is the location, not the target."""
+    if place.head.lower_ != "in" or place.head.head.i != noun.i:
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb.i != noun.i and any(linker.entities(c) for c in verb.children if c.dep_ == "dobj" and c.i != noun.i)
 
 
 def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
