@@ -129,11 +129,15 @@ def _overview(nodes: list[dict], edges: list[dict], groups: list[list[int]], ran
             "clusters": [c for c in clusters if c["members"]]}
 
 
-def page_data(net: nx.MultiDiGraph) -> dict:
-    """Everything the page shows of an entity network, JSON-ready and in a stable order."""
+def page_data(net: nx.MultiDiGraph, let_go: bool = False) -> dict:
+    """Everything the page shows of an entity network, JSON-ready and in a stable order; ``let_go`` empties
+    the network once read, before the records are built (networkx's cached views hold a graph in a cycle,
+    which a build with collection paused would keep to the end)."""
     order = sorted(net)
     index = {node: i for i, node in enumerate(order)}
-    found = relations(net)
+    found, attrs = relations(net), [net.nodes[n] for n in order]
+    if let_go:
+        net.clear()
     articles = _articles(found)
     marks = contradictions(found)
     shared = _predicates(found)
@@ -145,13 +149,13 @@ def page_data(net: nx.MultiDiGraph) -> dict:
         degree[e["from"]] += e["statements"] or 1
         degree[e["to"]] += e["statements"] or 1
     rank = [0] * len(order)
-    for place, n in enumerate(sorted(range(len(order)), key=lambda n: (-degree[n], net.nodes[order[n]]["label"]))):
+    for place, n in enumerate(sorted(range(len(order)), key=lambda n: (-degree[n], attrs[n]["label"]))):
         rank[n] = place
     large = len(order) > load_json("style/page.json")["overview"]["nodes"]
     groups = communities(len(order), weights(found, index))
     member = {n: g for g, group in enumerate(groups) for n in group}
     placed = positions(groups, rank) if large else [None] * len(order)
-    nodes = [node_record(n, net.nodes[n], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
+    nodes = [node_record(n, attrs[i], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
     first = {s.article_iri: s for rel in found for s in rel.supports}
     return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": [_article(first[iri]) for iri in articles],
             "communities": [{"size": len(g), "members": sorted(g, key=lambda n: rank[n])} for g in groups],
