@@ -23,11 +23,11 @@ from kg.explore.triples import GraphTriples, StoreTriples, triples_of
 from kg.lexicon import load_json
 from kg.vocab import KGO, OA, WD
 
+NO_QUOTE = ("", None, None)  # the sentence, start and end of a statement without evidence
 DOMAIN = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\.)?([^/:?#]+)")
 STATEMENT_PROPERTIES = {"subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
                         "status": KGO.status, "time": KGO.time, "confidence": KGO.confidence, "role": KGO.role,
-                        "attributed": KGO.attributedTo, "article": PROV.wasDerivedFrom, "evidence": KGO.evidence,
-                        "exact": OA.exact, "start": OA.start, "end": OA.end, "title": DCTERMS.title,
+                        "attributed": KGO.attributedTo, "article": PROV.wasDerivedFrom, "title": DCTERMS.title,
                         "id": KGO.articleId, "url": DCTERMS.source, "issued": DCTERMS.issued,
                         "publisher": DCTERMS.publisher, "label": RDFS.label, "cameo": KGO.cameoCode,
                         "iso3": KGO.iso3}
@@ -81,9 +81,7 @@ class _Values:
     def __init__(self, source: GraphTriples | StoreTriples):
         self.values = {name: source.column(str(p)) for name, p in STATEMENT_PROPERTIES.items()}
         self.articles: dict[str | None, tuple] = {}
-        self.selectors: dict[str, list[str]] = {}
-        for evidence, selector in source.pairs(str(OA.hasSelector)):
-            self.selectors.setdefault(evidence, []).append(selector)
+        self.quotes = _quotes(source)
         self.symmetric = set(source.subjects(str(RDF.type), str(OWL.SymmetricProperty)))
 
     def text(self, name: str, node: str | None) -> str | None:
@@ -92,6 +90,18 @@ class _Values:
     def number(self, name: str, node: str, kind=int):
         value = self.values[name].get(node)
         return None if value is None else kind(value)
+
+
+def _quotes(source: GraphTriples | StoreTriples) -> dict[str, tuple[str, int | None, int | None]]:
+    """Per statement, the sentence of its evidence and where it stands (what its selectors say, the last
+    one first), read once: the evidence and selector IRIs go once joined, not held to the end of the network."""
+    exact, start, end = (source.column(str(p)) for p in (OA.exact, OA.start, OA.end))
+    by_evidence: dict[str, tuple[str, int | None, int | None]] = {}
+    for evidence, selector in source.pairs(str(OA.hasSelector)):
+        sentence, first, last = by_evidence.get(evidence, NO_QUOTE)
+        by_evidence[evidence] = (exact.get(selector) or sentence, int(start[selector]) if selector in start else first,
+                                 int(end[selector]) if selector in end else last)
+    return {statement: by_evidence.get(e, NO_QUOTE) for statement, e in source.pairs(str(KGO.evidence))}
 
 
 def _article(values: _Values, article: str | None) -> tuple:
@@ -106,11 +116,7 @@ def _article(values: _Values, article: str | None) -> tuple:
 
 
 def _support(values: _Values, statement: str) -> Support:
-    sentence, start, end = "", None, None
-    for selector in values.selectors.get(values.text("evidence", statement), ()):
-        sentence = values.text("exact", selector) or sentence
-        start = values.number("start", selector) if selector in values.values["start"] else start
-        end = values.number("end", selector) if selector in values.values["end"] else end
+    sentence, start, end = values.quotes.get(statement, NO_QUOTE)
     article = values.text("article", statement)
     title, url, published, source = _article(values, article)
     return Support(

@@ -58,19 +58,20 @@ def column(values: list, present: list[bool] | None = None):
     return _prefixed(values) or _coded(values) or values
 
 
-def columns(records: list[dict]) -> dict:
-    """A list of records as ``{"rows": n, "columns": {key: column}}``."""
-    keys = list(dict.fromkeys(k for r in records for k in r))
+def columns(records: list[dict], derived: dict | None = None) -> dict:
+    """A list of records as ``{"rows": n, "columns": {key: column}}``; ``derived[key]`` maps a key's values
+    (how an edge's statements become their count without a copy of every edge)."""
+    keys, derived = list(dict.fromkeys(k for r in records for k in r)), derived or {}
     return {"rows": len(records),
-            "columns": {k: column([r.get(k) for r in records], [k in r for r in records]) for k in keys}}
+            "columns": {k: column([derived[k](r[k]) if k in derived and k in r else r.get(k) for r in records],
+                                  [k in r for r in records]) for k in keys}}
 
 
 def pack(data: dict) -> dict:
     """The page data with its nodes, edges and the edges' statements as columns."""
     packed = dict(data)
-    edges = [dict(e, supports=len(e["supports"])) for e in data["edges"]]
     packed["statements"] = columns([s for e in data["edges"] for s in e["supports"]])
-    packed["nodes"], packed["edges"] = columns(data["nodes"]), columns(edges)
+    packed["nodes"], packed["edges"] = columns(data["nodes"]), columns(data["edges"], {"supports": len})
     return packed
 
 

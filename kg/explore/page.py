@@ -104,8 +104,10 @@ def _html(data: dict, title: str, subtitle: str) -> str:
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
     config = _json(_config(data["overview"]["large"]))
     with paused_gc():
-        block = _json(pack(data))
-    del data
+        packed = pack(data)
+        del data  # before the JSON text is made: one form of the data and the text at a time
+        block = _json(packed)
+    del packed
     html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=block,
                                                                 config=config)
     del block
@@ -124,7 +126,7 @@ def render_page(graph: Graph | ox.Store, title: str | None = None) -> str:
     (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
     title, subtitle = title or page_title(graph), corpus_line(graph)
     with paused_gc():
-        return _html(page_data(entity_network(graph)), title, subtitle)  # the network goes once read
+        return _html(page_data(entity_network(graph), let_go=True), title, subtitle)  # the network goes once read
 
 
 def embed_page(page: str, height: int = 650) -> str:

@@ -8,6 +8,7 @@ and the strongest relations among them; a smaller one is drawn whole and laid ou
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import networkx as nx
@@ -129,30 +130,42 @@ def _overview(nodes: list[dict], edges: list[dict], groups: list[list[int]], ran
             "clusters": [c for c in clusters if c["members"]]}
 
 
-def page_data(net: nx.MultiDiGraph) -> dict:
-    """Everything the page shows of an entity network, JSON-ready and in a stable order."""
+def _taken(found: list) -> Iterator:
+    """The items of ``found``, each let go of by the list as it is given."""
+    for i in range(len(found)):
+        item, found[i] = found[i], None
+        yield item
+
+
+def page_data(net: nx.MultiDiGraph, let_go: bool = False) -> dict:
+    """Everything the page shows of an entity network, JSON-ready and in a stable order; ``let_go`` empties
+    the network once read, before the records are built (networkx's cached views hold a graph in a cycle,
+    which a build with collection paused would keep to the end). The edge records come last, each relation
+    let go of once it has its record: the statements are held as objects or as records, not both."""
     order = sorted(net)
     index = {node: i for i, node in enumerate(order)}
-    found = relations(net)
-    articles = _articles(found)
-    marks = contradictions(found)
-    shared = _predicates(found)
-    predicates = {p: i for i, p in enumerate(shared)}
-    edges = [edge_record(rel, index, predicates, articles, marks.get(i, [])) for i, rel in enumerate(found)]
-    _bend(edges)
+    found, attrs = relations(net), [net.nodes[n] for n in order]
+    if let_go:
+        net.clear()
+    articles, marks, shared = _articles(found), contradictions(found), _predicates(found)
     degree = [0] * len(order)
-    for e in edges:
-        degree[e["from"]] += e["statements"] or 1
-        degree[e["to"]] += e["statements"] or 1
+    for rel in found:
+        degree[index[rel.source]] += len(rel.supports) or 1
+        degree[index[rel.target]] += len(rel.supports) or 1
     rank = [0] * len(order)
-    for place, n in enumerate(sorted(range(len(order)), key=lambda n: (-degree[n], net.nodes[order[n]]["label"]))):
+    for place, n in enumerate(sorted(range(len(order)), key=lambda n: (-degree[n], attrs[n]["label"]))):
         rank[n] = place
     large = len(order) > load_json("style/page.json")["overview"]["nodes"]
     groups = communities(len(order), weights(found, index))
     member = {n: g for g, group in enumerate(groups) for n in group}
     placed = positions(groups, rank) if large else [None] * len(order)
-    nodes = [node_record(n, net.nodes[n], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
+    nodes = [node_record(n, attrs[i], degree[i], member[i], placed[i]) for i, n in enumerate(order)]
     first = {s.article_iri: s for rel in found for s in rel.supports}
-    return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": [_article(first[iri]) for iri in articles],
+    sources, months = [_article(first[iri]) for iri in articles], timeline(found)
+    del first
+    predicates = {p: i for i, p in enumerate(shared)}
+    edges = [edge_record(rel, index, predicates, articles, marks.get(i, [])) for i, rel in enumerate(_taken(found))]
+    _bend(edges)
+    return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": sources,
             "communities": [{"size": len(g), "members": sorted(g, key=lambda n: rank[n])} for g in groups],
-            "overview": _overview(nodes, edges, groups, rank), "timeline": timeline(found)}
+            "overview": _overview(nodes, edges, groups, rank), "timeline": months}
