@@ -350,3 +350,27 @@ def test_an_uncoded_link_has_a_status_too(text, status):
 def test_wire_sentences_of_the_fifth_held_out_batch(text, expected, status):
     found = {(s.subject.label, s.predicate.id, s.object.label): s.status for s in extract_text(text)}
     assert found.get(expected) == status, found
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels of the Lord's Resistance Army raided a village in Uganda on Tuesday. Three houses burned. "
+     "Kenya condemned the raid.", ("Kenya", "criticises", "Lord's Resistance Army")),
+    ("Pakistan bombed a camp in Afghanistan. Officials said the strike hit a depot. India denounced the strike "
+     "on the camp.", ("India", "criticises", "Pakistan")),
+    ("Armenia and Azerbaijan signed a ceasefire in Moscow. France welcomed the truce.", ("France", "praises", "Azerbaijan")),
+])
+def test_a_definite_event_noun_reacted_to_is_the_earlier_event_of_its_family(text, expected):
+    assert expected in triples(text), triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided a village in Uganda. Kenya condemned the raid.",  # no named agent
+    "Pakistan bombed a camp in Afghanistan. India welcomed the visit.",  # another kind of event
+    "Pakistan bombed a camp in Afghanistan. It rained. Trade slowed. Prices rose. Shops shut. Banks closed. India condemned the attack.",
+])
+def test_an_event_noun_with_no_earlier_agent_of_its_family_nearby_is_nobody_s(text):
+    assert not {t for t in triples(text) if t[1] in ("criticises", "praises")}, triples(text)
