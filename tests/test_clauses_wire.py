@@ -374,3 +374,18 @@ def test_a_definite_event_noun_reacted_to_is_the_earlier_event_of_its_family(tex
 ])
 def test_an_event_noun_with_no_earlier_agent_of_its_family_nearby_is_nobody_s(text):
     assert not {t for t in triples(text) if t[1] in ("criticises", "praises")}, triples(text)
+
+
+@pytest.mark.parametrize("text,broker", [
+    ("Talks convened by Norway between Colombia and Venezuela resumed on Monday.", "Norway"),
+    ("A UK-mediated agreement between Serbia and Kosovo collapsed.", "United Kingdom"),
+])
+def test_a_participle_host_or_broker_of_a_noun_with_between_parties_mediates_between_them(text, broker):
+    found = triples(text)
+    assert {(s, p, o) for s, p, o in found if p == "mediatesBetween" and s == broker} and len(
+        {o for s, p, o in found if p == "mediatesBetween"}) == 2, found
+
+
+def test_an_all_capitals_phrase_opening_a_sentence_before_a_hyphen_is_no_dateline():
+    found = triples("A US-brokered truce between Ethiopia and Eritrea held.")
+    assert ("United States", "mediatesBetween", "Ethiopia") in found, found
