@@ -304,3 +304,10 @@ def test_agency_datelines_in_title_case_and_accented_capitals_are_datelines():
     assert normalise("Ukraine says Russia attacked - officials").dateline == ""
     assert ("Israel", "attacks", "Hezbollah") in triples("Beirut (AFP) - Israel struck Hezbollah, Lebanon said.")
     assert not any("Beirut" in (s, o) for s, _, o in triples("Beirut (AFP) - Israel struck Hezbollah."))
+
+
+def test_an_all_capitals_place_is_labelled_as_written_and_an_unknown_acronym_stays():
+    found = referents("Fighters of the PRDM stormed a school. Residents of MOSUL and ISTANBUL fled, said a man from Mosul.")
+    assert found.get(("ISTANBUL", 1)) == "Istanbul", found
+    assert found.get(("MOSUL", 1)) in (None, "Mosul"), found
+    assert found.get(("PRDM", 1)) in (None, "PRDM"), found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries
+from kg.entities.home import home_state, known_countries, place_state
 from kg.gazetteer import Gazetteer, entity_key
 from kg.entities.mentions import repair_type, words
 from kg.entities.shortnames import link_short_forms, short_names
@@ -182,6 +182,15 @@ def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer)
     return "surname" if entity.type == "Person" else "institution"
 
 
+def written_label(doc: Doc, text: str, gazetteer: Gazetteer) -> str:
+    """An all-capitals form ('KABUL', a dateline left in the text) is labelled as the known place it is or as the
+    text writes it elsewhere ('Kabul'); an acronym stays as it is."""
+    title = text.title()
+    if not text.isupper() or len(text) < 3 or title == text:
+        return text
+    return title if place_state(title, gazetteer) is not None or title in doc.text else text
+
+
 def link(entities: dict[str, Entity], tokens: dict[int, str], mention: Mention, entity: Entity) -> None:
     entities.setdefault(entity.key, entity)
     tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
@@ -209,7 +218,8 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
             if known is None and mention.text in acronyms:
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
                                "Organization", aliases=(mention.text,))
-            entity = known or named.get(mention.text) or Entity(entity_key(type_, mention.text), mention.text, type_)
+            label = written_label(doc, mention.text, gazetteer)
+            entity = known or named.get(mention.text) or Entity(entity_key(type_, label), label, type_)
             named.setdefault(mention.text, entity)
             link(entities, tokens, mention, entity)
     return demonym_tokens
