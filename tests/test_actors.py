@@ -311,3 +311,8 @@ def test_an_all_capitals_place_is_labelled_as_written_and_an_unknown_acronym_sta
     assert found.get(("ISTANBUL", 1)) == "Istanbul", found
     assert found.get(("MOSUL", 1)) in (None, "Mosul"), found
     assert found.get(("PRDM", 1)) in (None, "PRDM"), found
+
+
+def test_police_in_a_capital_or_big_city_stand_for_its_state_and_elsewhere_for_none():
+    assert ("Turkey", "arrests", "Iran") in triples("Police in Istanbul detained three Iranian citizens on Friday.")
+    assert not {t for t in triples("Police in Dubai detained three Iranian citizens.") if t[1] == "arrests"}

@@ -49,6 +49,7 @@ class Resolution:
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
     home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
+    places: dict[str, str] = field(default_factory=dict)  # a capital, province or big city -> its state's key
 
     def known_state(self, key: str) -> str | None:
         """The state the gazetteer gives a known person, if the text names it."""
@@ -264,6 +265,18 @@ def description(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
+def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
+    added to the entities ('police in Istanbul' stand for it)."""
+    found = {}
+    for key in used:
+        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
+        if state in gazetteer.entities:
+            entities.setdefault(state, gazetteer.entities[state])
+            found[key] = state
+    return found
+
+
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
     """Resolve every mention, then link descriptions and pronouns to what came before."""
     entities, tokens, demonym_tokens, merges, home = resolve_mentions(doc, mentions, gazetteer, dateline)
@@ -276,7 +289,9 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
         key = tokens.get(mention.token_start)
         if key:
             surfaces.setdefault(key, set()).add(mention.text)
+    places = place_states(entities, used, gazetteer)
+    used |= set(places.values())
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used), home=home)
+                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places)
