@@ -316,3 +316,8 @@ def test_an_all_capitals_place_is_labelled_as_written_and_an_unknown_acronym_sta
 def test_police_in_a_capital_or_big_city_stand_for_its_state_and_elsewhere_for_none():
     assert ("Turkey", "arrests", "Iran") in triples("Police in Istanbul detained three Iranian citizens on Friday.")
     assert not {t for t in triples("Police in Dubai detained three Iranian citizens.") if t[1] == "arrests"}
+
+
+def test_the_heads_of_states_intelligence_services_stand_for_those_states():
+    found = triples("The chiefs of the French and German intelligence services met Moroccan and Algerian officials in Rome.")
+    assert {("France", "meetsWith", "Morocco"), ("Germany", "meetsWith", "Algeria")} <= found, found
