@@ -389,3 +389,9 @@ def test_a_participle_host_or_broker_of_a_noun_with_between_parties_mediates_bet
 def test_an_all_capitals_phrase_opening_a_sentence_before_a_hyphen_is_no_dateline():
     found = triples("A US-brokered truce between Ethiopia and Eritrea held.")
     assert ("United States", "mediatesBetween", "Ethiopia") in found, found
+
+
+def test_talks_hosted_by_a_third_state_between_parties_are_the_parties_negotiating():
+    found = triples("Talks hosted by Turkey between Russia and Ukraine resumed on Monday.")
+    assert ("Russia", "negotiatesWith", "Ukraine") in found or ("Ukraine", "negotiatesWith", "Russia") in found, found
+    assert not {t for t in found if t[1] == "negotiatesWith" and "Turkey" in (t[0], t[2])}, found
