@@ -395,3 +395,9 @@ def test_talks_hosted_by_a_third_state_between_parties_are_the_parties_negotiati
     found = triples("Talks hosted by Turkey between Russia and Ukraine resumed on Monday.")
     assert ("Russia", "negotiatesWith", "Ukraine") in found or ("Ukraine", "negotiatesWith", "Russia") in found, found
     assert not {t for t in found if t[1] == "negotiatesWith" and "Turkey" in (t[0], t[2])}, found
+
+
+def test_every_agent_of_the_recalled_event_is_criticised():
+    found = triples("France and Italy launched strikes against Libyan militias. Rescuers counted the dead. "
+                    "Algeria condemned the strikes.")
+    assert {("Algeria", "criticises", "France"), ("Algeria", "criticises", "Italy")} <= found, found

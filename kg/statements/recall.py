@@ -46,6 +46,13 @@ def sentence_number(token: Token) -> int:
     return next(n for n, s in enumerate(sentences(token.doc)) if s.start <= token.i < s.end)
 
 
+def event_agents(relations: list[Relation], own: set[str]) -> list[str]:
+    """Every agent of one event ('the United States and Britain struck'), both parties of a symmetric one
+    ('welcomed the ceasefire')."""
+    found = [k for r in relations for k in (r.subject, r.object if predicates()[r.predicate].symmetric else "")]
+    return [k for k in dict.fromkeys(found) if k and k not in own]
+
+
 def recalled_agents(verb: Token, earlier: list[Relation], own: set[str]) -> list[str]:
     """Who did the event the verb's object names again: the agents of the last event of its family."""
     noun = recalled_noun(verb)
@@ -59,6 +66,5 @@ def recalled_agents(verb: Token, earlier: list[Relation], own: set[str]) -> list
         if here - sentence_number(trigger) > settings()[3]:
             return []
         if family(trigger) == family(noun) and relation.subject not in own:
-            both = predicates()[relation.predicate].symmetric  # 'welcomed the ceasefire': of both parties
-            return [k for k in (relation.subject, relation.object if both else "") if k and k not in own]
+            return event_agents([r for r in earlier if r.trigger == relation.trigger], own)
     return []
