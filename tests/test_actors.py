@@ -304,3 +304,20 @@ def test_agency_datelines_in_title_case_and_accented_capitals_are_datelines():
     assert normalise("Ukraine says Russia attacked - officials").dateline == ""
     assert ("Israel", "attacks", "Hezbollah") in triples("Beirut (AFP) - Israel struck Hezbollah, Lebanon said.")
     assert not any("Beirut" in (s, o) for s, _, o in triples("Beirut (AFP) - Israel struck Hezbollah."))
+
+
+def test_an_all_capitals_place_is_labelled_as_written_and_an_unknown_acronym_stays():
+    found = referents("Fighters of the PRDM stormed a school. Residents of MOSUL and ISTANBUL fled, said a man from Mosul.")
+    assert found.get(("ISTANBUL", 1)) == "Istanbul", found
+    assert found.get(("MOSUL", 1)) in (None, "Mosul"), found
+    assert found.get(("PRDM", 1)) in (None, "PRDM"), found
+
+
+def test_police_in_a_capital_or_big_city_stand_for_its_state_and_elsewhere_for_none():
+    assert ("Turkey", "arrests", "Iran") in triples("Police in Istanbul detained three Iranian citizens on Friday.")
+    assert not {t for t in triples("Police in Dubai detained three Iranian citizens.") if t[1] == "arrests"}
+
+
+def test_the_heads_of_states_intelligence_services_stand_for_those_states():
+    found = triples("The chiefs of the French and German intelligence services met Moroccan and Algerian officials in Rome.")
+    assert {("France", "meetsWith", "Morocco"), ("Germany", "meetsWith", "Algeria")} <= found, found

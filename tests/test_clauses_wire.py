@@ -350,3 +350,54 @@ def test_an_uncoded_link_has_a_status_too(text, status):
 def test_wire_sentences_of_the_fifth_held_out_batch(text, expected, status):
     found = {(s.subject.label, s.predicate.id, s.object.label): s.status for s in extract_text(text)}
     assert found.get(expected) == status, found
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels of the Lord's Resistance Army raided a village in Uganda on Tuesday. Three houses burned. "
+     "Kenya condemned the raid.", ("Kenya", "criticises", "Lord's Resistance Army")),
+    ("Pakistan bombed a camp in Afghanistan. Officials said the strike hit a depot. India denounced the strike "
+     "on the camp.", ("India", "criticises", "Pakistan")),
+    ("Armenia and Azerbaijan signed a ceasefire in Moscow. France welcomed the truce.", ("France", "praises", "Azerbaijan")),
+])
+def test_a_definite_event_noun_reacted_to_is_the_earlier_event_of_its_family(text, expected):
+    assert expected in triples(text), triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided a village in Uganda. Kenya condemned the raid.",  # no named agent
+    "Pakistan bombed a camp in Afghanistan. India welcomed the visit.",  # another kind of event
+    "Pakistan bombed a camp in Afghanistan. It rained. Trade slowed. Prices rose. Shops shut. Banks closed. India condemned the attack.",
+])
+def test_an_event_noun_with_no_earlier_agent_of_its_family_nearby_is_nobody_s(text):
+    assert not {t for t in triples(text) if t[1] in ("criticises", "praises")}, triples(text)
+
+
+@pytest.mark.parametrize("text,broker", [
+    ("Talks convened by Norway between Colombia and Venezuela resumed on Monday.", "Norway"),
+    ("A UK-mediated agreement between Serbia and Kosovo collapsed.", "United Kingdom"),
+])
+def test_a_participle_host_or_broker_of_a_noun_with_between_parties_mediates_between_them(text, broker):
+    found = triples(text)
+    assert {(s, p, o) for s, p, o in found if p == "mediatesBetween" and s == broker} and len(
+        {o for s, p, o in found if p == "mediatesBetween"}) == 2, found
+
+
+def test_an_all_capitals_phrase_opening_a_sentence_before_a_hyphen_is_no_dateline():
+    found = triples("A US-brokered truce between Ethiopia and Eritrea held.")
+    assert ("United States", "mediatesBetween", "Ethiopia") in found, found
+
+
+def test_talks_hosted_by_a_third_state_between_parties_are_the_parties_negotiating():
+    found = triples("Talks hosted by Turkey between Russia and Ukraine resumed on Monday.")
+    assert ("Russia", "negotiatesWith", "Ukraine") in found or ("Ukraine", "negotiatesWith", "Russia") in found, found
+    assert not {t for t in found if t[1] == "negotiatesWith" and "Turkey" in (t[0], t[2])}, found
+
+
+def test_every_agent_of_the_recalled_event_is_criticised():
+    found = triples("France and Italy launched strikes against Libyan militias. Rescuers counted the dead. "
+                    "Algeria condemned the strikes.")
+    assert {("Algeria", "criticises", "France"), ("Algeria", "criticises", "Italy")} <= found, found

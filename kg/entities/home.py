@@ -21,11 +21,14 @@ def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
         entity = gazetteer.lookup(name)
         if entity is not None and entity.type == "Country":
             return entity.key
-        if name in gazetteer.seats:
-            return gazetteer.seats[name]
-        if name in provinces():
-            return provinces()[name]
+        if (state := place_state(name, gazetteer)) is not None:
+            return state
     return None
+
+
+def place_state(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country whose capital, province or big city a name is ('Kabul', 'Istanbul'), or None."""
+    return gazetteer.seats.get(name) or provinces().get(name)
 
 
 @lru_cache(maxsize=1)

@@ -142,6 +142,8 @@ class Linker:
             kind = self.type_of(key) if key else ""
             if kind == "Country" or (kind == "Organization" and pobj.head.lower_ == "in"):
                 return key
+            if kind == "Place" and pobj.head.lower_ == "in" and key in self.resolution.places:
+                return self.resolution.places[key]  # 'police in Istanbul': Turkey's
         return None
 
     def proxy_compound(self, child: Token, token: Token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries
+from kg.entities.home import home_state, known_countries, place_state
 from kg.gazetteer import Gazetteer, entity_key
 from kg.entities.mentions import repair_type, words
 from kg.entities.shortnames import link_short_forms, short_names
@@ -49,6 +49,7 @@ class Resolution:
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
     home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
+    places: dict[str, str] = field(default_factory=dict)  # a capital, province or big city -> its state's key
 
     def known_state(self, key: str) -> str | None:
         """The state the gazetteer gives a known person, if the text names it."""
@@ -182,6 +183,15 @@ def reason_of(mention: Mention, entity: Entity, kind: str, gazetteer: Gazetteer)
     return "surname" if entity.type == "Person" else "institution"
 
 
+def written_label(doc: Doc, text: str, gazetteer: Gazetteer) -> str:
+    """An all-capitals form ('KABUL', a dateline left in the text) is labelled as the known place it is or as the
+    text writes it elsewhere ('Kabul'); an acronym stays as it is."""
+    title = text.title()
+    if not text.isupper() or len(text) < 3 or title == text:
+        return text
+    return title if place_state(title, gazetteer) is not None or title in doc.text else text
+
+
 def link(entities: dict[str, Entity], tokens: dict[int, str], mention: Mention, entity: Entity) -> None:
     entities.setdefault(entity.key, entity)
     tokens.update({i: entity.key for i in range(mention.token_start, mention.token_end)})
@@ -209,7 +219,8 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
             if known is None and mention.text in acronyms:
                 known = Entity(entity_key("Organization", acronyms[mention.text]), acronyms[mention.text],
                                "Organization", aliases=(mention.text,))
-            entity = known or named.get(mention.text) or Entity(entity_key(type_, mention.text), mention.text, type_)
+            label = written_label(doc, mention.text, gazetteer)
+            entity = known or named.get(mention.text) or Entity(entity_key(type_, label), label, type_)
             named.setdefault(mention.text, entity)
             link(entities, tokens, mention, entity)
     return demonym_tokens
@@ -254,6 +265,18 @@ def description(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
+def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
+    added to the entities ('police in Istanbul' stand for it)."""
+    found = {}
+    for key in used:
+        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
+        if state in gazetteer.entities:
+            entities.setdefault(state, gazetteer.entities[state])
+            found[key] = state
+    return found
+
+
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
     """Resolve every mention, then link descriptions and pronouns to what came before."""
     entities, tokens, demonym_tokens, merges, home = resolve_mentions(doc, mentions, gazetteer, dateline)
@@ -266,7 +289,9 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
         key = tokens.get(mention.token_start)
         if key:
             surfaces.setdefault(key, set()).add(mention.text)
+    places = place_states(entities, used, gazetteer)
+    used |= set(places.values())
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used), home=home)
+                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places)

@@ -18,6 +18,7 @@ from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
 from kg.statements.modality import demanded
+from kg.statements.recall import recalled_agents, settings as recall_settings
 from kg.statements.frames import additive_frames, predicates
 from kg.statements.relations import Relation, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
@@ -225,6 +226,19 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     return []
 
 
+def recalled_events(verb: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
+    """'Jordan condemned the attack' named earlier with its agent: the condemnation is of that agent."""
+    if verb.pos_ not in VERBAL or not (entries := verb_entries(verb)):
+        return []
+    subjects = agents(verb, linker)
+    targets = recalled_agents(verb, earlier, {k for k, _ in subjects})
+    entry = next((e for e in entries if e.predicate in recall_settings()[0] and fits(verb, e)), None)
+    if entry is None or not targets:
+        return []
+    noun = dobj_of(verb)
+    return list(pairs(subjects, [(k, noun) for k in targets], verb, entry, linker, confidence("clause_recalled")))
+
+
 def events_at(token: Token, linker: Linker) -> list[Relation]:
     """The events a token triggers as a verb or an event noun."""
     if token.pos_ in VERBAL:
@@ -245,5 +259,6 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         found = frame_relations(token, linker, earlier)
         if not found or all(r.rule in additive_frames() for r in found):  # 'a ceasefire brokered by': and the ceasefire
             found += events_at(token, linker)
+        found = found or recalled_events(token, linker, earlier)
         earlier += found
         yield from found
