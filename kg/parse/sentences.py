@@ -14,17 +14,19 @@ def sentences(doc: Doc) -> list[Span]:
     return doc.user_data[KEY]
 
 
+def sentence_index(token: Token) -> int:
+    """The number of the sentence a token belongs to, from 0."""
+    return bisect_right([s.start for s in sentences(token.doc)], token.i) - 1
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence a token belongs to."""
-    spans = sentences(token.doc)
-    return spans[bisect_right([s.start for s in spans], token.i) - 1]
+    return sentences(token.doc)[sentence_index(token)]
 
 
 def previous_sentence_start(token: Token) -> int:
     """Where the sentence before the token's own begins (or its own, if first)."""
-    spans = sentences(token.doc)
-    index = bisect_right([s.start for s in spans], token.i) - 1
-    return spans[max(0, index - 1)].start
+    return sentences(token.doc)[max(0, sentence_index(token) - 1)].start
 
 
 def tokens_of(doc: Doc) -> list[Token]:

@@ -230,10 +230,12 @@ def recalled_events(verb: Token, linker: Linker, earlier: list[Relation]) -> lis
     """'Jordan condemned the attack' named earlier with its agent: the condemnation is of that agent."""
     if verb.pos_ not in VERBAL or not (entries := verb_entries(verb)):
         return []
+    entry = next((e for e in entries if e.predicate in recall_settings().predicates and fits(verb, e)), None)
+    if entry is None:
+        return []
     subjects = agents(verb, linker)
     targets = recalled_agents(verb, earlier, {k for k, _ in subjects})
-    entry = next((e for e in entries if e.predicate in recall_settings()[0] and fits(verb, e)), None)
-    if entry is None or not targets:
+    if not targets:
         return []
     noun = dobj_of(verb)
     return list(pairs(subjects, [(k, noun) for k in targets], verb, entry, linker, confidence("clause_recalled")))

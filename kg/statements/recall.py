@@ -7,31 +7,43 @@ predicates are listed there too. Where the earlier event had no named agent, not
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Token
 
 from kg.lexicon import load_json
-from kg.parse.sentences import sentences
+from kg.parse.sentences import sentence_index
 from kg.statements.frames import predicates
 from kg.statements.relations import Relation, dobj_of
 
 
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """``recalled_events`` of ``events.json``: the reacting predicates, each event word's family, the determiners
+    that refer back and the furthest look-back in sentences."""
+
+    predicates: frozenset[str]
+    families: dict[str, int]
+    determiners: frozenset[str]
+    sentences: int
+
+
 @lru_cache(maxsize=1)
-def settings() -> tuple[frozenset[str], dict[str, int], frozenset[str], int]:
-    """The reacting predicates, each event word's family, the determiners and the furthest look-back in sentences."""
+def settings() -> Recall:
     data = load_json("lexicon/events.json")["recalled_events"]
     families = {word: number for number, family in enumerate(data["families"]) for word in family}
-    return frozenset(data["predicates"]), families, frozenset(data["determiners"]), data["sentences"]
+    return Recall(frozenset(data["predicates"]), families, frozenset(data["determiners"]), data["sentences"])
 
 
 def family(token: Token) -> int | None:
-    return settings()[1].get(token.lemma_.lower(), settings()[1].get(token.lower_))
+    families = settings().families
+    return families.get(token.lemma_.lower(), families.get(token.lower_))
 
 
 def recalled_noun(verb: Token) -> Token | None:
     """The definite event noun a reacting verb takes as its object ('condemned the attack')."""
-    determiners = settings()[2]
+    determiners = settings().determiners
     noun = dobj_of(verb)
     if noun is None or family(noun) is None or noun.ent_type_:
         return None
@@ -40,10 +52,6 @@ def recalled_noun(verb: Token) -> Token | None:
     if any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ for c in noun.children):
         return None  # 'the Israeli strike': its agent is named here
     return noun
-
-
-def sentence_number(token: Token) -> int:
-    return next(n for n, s in enumerate(sentences(token.doc)) if s.start <= token.i < s.end)
 
 
 def event_agents(relations: list[Relation], own: set[str]) -> list[str]:
@@ -58,12 +66,12 @@ def recalled_agents(verb: Token, earlier: list[Relation], own: set[str]) -> list
     noun = recalled_noun(verb)
     if noun is None:
         return []
-    doc, here = verb.doc, sentence_number(verb)
+    doc, here = verb.doc, sentence_index(verb)
     for relation in reversed(earlier):
         trigger = doc[relation.trigger]
         if relation.trigger >= noun.i or predicates()[relation.predicate].kind != "event":
             continue
-        if here - sentence_number(trigger) > settings()[3]:
+        if here - sentence_index(trigger) > settings().sentences:
             return []
         if family(trigger) == family(noun) and relation.subject not in own:
             return event_agents([r for r in earlier if r.trigger == relation.trigger], own)
