@@ -57,6 +57,7 @@ def work(path: str, writable: bool, limits: Limits, connection) -> None:
         except EOFError:
             return
         if request.generation != generation and not writable:
+            del store  # close the old view before opening the new one: two read-only views at once can crash RocksDB
             store, generation = open_store(path, writable), request.generation
         connection.send(execute(store, request, limits, sandboxed))
 
