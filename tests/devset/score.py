@@ -17,7 +17,6 @@ leaving out negated and denied ones unless the gold gives that pair that status.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
@@ -238,25 +237,7 @@ def show(outcome: Outcome) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score kg on the project's development set.")
-    parser.add_argument("--show", action="store_true", help="list each sentence's misses and wrong outputs")
-    parser.add_argument("--set", type=Path, default=SET, help="a set in the same format (default: sentences.jsonl)")
-    parser.add_argument("--model", help="spaCy pipeline (installed package name or path) instead of kg's default")
-    args = parser.parse_args(argv)
-    from kg import KgError
-
-    try:
-        outcomes = run(load(args.set), model=args.model)
-    except KgError as error:
-        print(f"score.py: {error}", file=sys.stderr)
-        return error.exit_code
-    if args.show:
-        details = [text for text in map(show, outcomes) if text]
-        print("\n".join(details), end="\n\n" if details else "")
-    print(report(outcomes))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from command import scorer_main
+
+    sys.exit(scorer_main("score.py", "Score kg on the project's development set.", SET, load, run, show, report))

@@ -18,7 +18,6 @@ on: they count as correct output without counting towards recall. Precision is o
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import dataclass
@@ -177,24 +176,7 @@ def show(outcome: Outcome) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Score kg on whole wire-style articles.")
-    parser.add_argument("--show", action="store_true", help="list each article's misses and wrong outputs")
-    parser.add_argument("--set", type=Path, default=SET, help="a set in the same format (default: wire_articles.jsonl)")
-    parser.add_argument("--model", help="spaCy pipeline (installed package name or path) instead of kg's default")
-    args = parser.parse_args(argv)
-    from kg import KgError
-
-    try:
-        outcomes = run(load(args.set), model=args.model)
-    except KgError as error:
-        print(f"score_articles.py: {error}", file=sys.stderr)
-        return error.exit_code
-    if args.show:
-        print("\n".join(map(show, outcomes)), end="\n\n")
-    print(report(outcomes))
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    from command import scorer_main
+
+    sys.exit(scorer_main("score_articles.py", "Score kg on whole wire-style articles.", SET, load, run, show, report))
