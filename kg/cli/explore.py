@@ -13,7 +13,8 @@ from kg.cli.app import app, fail
 @app.command()
 def analyze(graph: Annotated[str, typer.Argument(help="A graph file, a store folder or a SPARQL endpoint URL.")],
             path: Annotated[tuple[str, str] | None, typer.Option(
-                "--path", metavar="FROM TO", help="Two entities: print the shortest paths between them, with evidence.")] = None,
+                "--path", metavar="FROM TO",
+                help="Two entities: print the shortest paths between them, with evidence.")] = None,
             top: Annotated[int, typer.Option(help="How many central entities to list.")] = 10,
             ego: Annotated[str | None, typer.Option(help="Write the ego network of this entity as a page.")] = None,
             radius: Annotated[int, typer.Option(help="Hops around the --ego entity.")] = 1,

@@ -26,7 +26,8 @@ SUBGRAPH = (  # each part alone: Oxigraph joins a VALUES block into a UNION's br
     "CONSTRUCT { ?st ?p ?o } WHERE { VALUES ?st { %s } ?st ?p ?o }",
     "CONSTRUCT { ?ev ?p ?o } WHERE { VALUES ?st { %s } ?st kgo:evidence ?ev . ?ev ?p ?o }",
     "CONSTRUCT { ?sel ?p ?o } WHERE { VALUES ?st { %s } ?st kgo:evidence/oa:hasSelector ?sel . ?sel ?p ?o }",
-    "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?st { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o }")
+    "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?st { %s } ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ."
+    " ?s ?p ?o }")
 DESCRIBED = """CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?x { %s } ?x ?p ?o
   FILTER (?p IN (rdf:type, rdfs:label, skos:altLabel, kgo:key, kgo:iso3, owl:sameAs, kgo:cameoCode, rdfs:subPropertyOf,
                  kgo:articleId, dcterms:title, dcterms:issued, dcterms:source, dcterms:publisher)) }"""
@@ -85,7 +86,8 @@ def query_subgraph(graph: Graph, query: str, params: Iterable[str] = ()) -> Grap
     else:
         result = run_query(graph, sparql)
         if result.type not in ("SELECT", "CONSTRUCT"):
-            raise KgError(f"query '{query[:60]}' is an {result.type}, which names no graph", "give a SELECT or CONSTRUCT")
+            raise KgError(f"query '{query[:60]}' is an {result.type}, which names no graph",
+                          "give a SELECT or CONSTRUCT")
         for triple in result.graph if result.type == "CONSTRUCT" else ():  # with the statements it links to
             sub.add(triple)
         rows = [tuple({*sub.subjects(), *sub.objects()})] if result.type == "CONSTRUCT" else [tuple(r) for r in result]

@@ -1,1 +1,4 @@
-"""Stage 5, graph: Statements as RDF under kg's ontology (IRIs, PROV-O, CAMEO, Wikidata), SHACL validation and exports."""
+"""Stage 5, graph: Statements as RDF under kg's ontology (IRIs, PROV-O, CAMEO, Wikidata).
+
+SHACL validation and exports.
+"""

@@ -111,7 +111,8 @@ def add_predicate(triples: Triples, predicate: Predicate) -> ox.NamedNode:
     triples.add(node, TYPE, OBJECT_PROPERTY)
     if predicate.symmetric:  # corroboration counts such a fact in either direction as one
         triples.add(node, TYPE, SYMMETRIC_PROPERTY)
-    label = declared_label(predicate.id) if predicate.kind == "uncoded" else predicate.label  # its verb is on the statement
+    # an uncoded predicate's own verb is on the statement
+    label = declared_label(predicate.id) if predicate.kind == "uncoded" else predicate.label
     triples.add(node, LABEL, ox.Literal(label, language="en"))
     if predicate.cameo:
         triples.add(node, CAMEO_CODE, ox.Literal(predicate.cameo))
@@ -126,8 +127,8 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
     triples.add(subject, predicate, obj)
     iri = statement_iri(statement)
     node = node_of(iri)
-    for p, o in ((TYPE, STATEMENT), (TYPE, EVENT if statement.predicate.cameo or statement.predicate.kind == "uncoded" else FACT), (SUBJECT, subject),
-                 (PREDICATE, predicate), (OBJECT, obj), (STATUS, ox.Literal(statement.status)),
+    kind = EVENT if statement.predicate.cameo or statement.predicate.kind == "uncoded" else FACT
+    for p, o in ((TYPE, STATEMENT), (TYPE, kind), (SUBJECT, subject), (PREDICATE, predicate), (OBJECT, obj), (STATUS, ox.Literal(statement.status)),
                  (CONFIDENCE, ox.Literal(str(Decimal(str(statement.confidence))), datatype=DECIMAL)),
                  (RULE, ox.Literal(statement.rule)), (DERIVED_FROM, article)):
         triples.add(node, p, o)

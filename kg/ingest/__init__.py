@@ -1,1 +1,4 @@
-"""Stage 1, ingest: files, folders, HTML, JSON Lines corpora and standard input become Articles (decoded, checked, bounded)."""
+"""Stage 1, ingest: files, folders, HTML, JSON Lines corpora and standard input become Articles.
+
+Decoded, checked and bounded.
+"""

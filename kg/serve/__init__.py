@@ -1,1 +1,4 @@
-"""Stage 7, serve: ``kg serve``, a SPARQL 1.1 Protocol endpoint over a store, read-only, sandboxed and bounded by default."""
+"""Stage 7, serve: ``kg serve``, a SPARQL 1.1 Protocol endpoint over a store.
+
+Read-only, sandboxed and bounded by default.
+"""

@@ -14,7 +14,8 @@ ALIASES = {"application/json": ("application/sparql-results+json", "application/
            "text/xml": ("application/sparql-results+xml", "application/rdf+xml"),
            "text/plain": ("text/tab-separated-values", "application/n-triples"),
            "application/x-turtle": ("text/turtle",), "application/turtle": ("text/turtle",),
-           "text/n3": ("text/turtle",), "text/rdf+n3": ("text/turtle",), "application/json-ld": ("application/ld+json",)}
+           "text/n3": ("text/turtle",), "text/rdf+n3": ("text/turtle",),
+           "application/json-ld": ("application/ld+json",)}
 #: ``format=`` (also ``output=``) names, as SPARQLWrapper, YASGUI and Virtuoso-style clients send them.
 FORMATS = {"json": "application/json", "xml": "application/xml", "csv": "text/csv", "tsv": "text/tab-separated-values",
            "json-ld": "application/ld+json", "jsonld": "application/ld+json", "turtle": "text/turtle",
@@ -22,8 +23,9 @@ FORMATS = {"json": "application/json", "xml": "application/xml", "csv": "text/cs
            "n-triples": "application/n-triples", "nt": "application/n-triples", "rdf+xml": "application/rdf+xml",
            "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml"}
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMAT_IRIS = {"application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml":
-               "SPARQL_Results_XML", "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV",
+FORMAT_IRIS = {"application/sparql-results+json": "SPARQL_Results_JSON",
+               "application/sparql-results+xml": "SPARQL_Results_XML", "text/csv": "SPARQL_Results_CSV",
+               "text/tab-separated-values": "SPARQL_Results_TSV",
                "text/turtle": "Turtle", "application/ld+json": "JSON-LD", "application/n-triples": "N-Triples",
                "application/rdf+xml": "RDF_XML"}
 Preferences = tuple[tuple[str, float], ...]

@@ -215,7 +215,8 @@ class Endpoint:
 
     def application(self) -> Application:
         service = Service(self.settings, self.pool, ThreadPoolExecutor(self.settings.workers + 1, "kg-query"))
-        routes = [("/", PageHandler), ("/sparql", SparqlHandler), ("/favicon.ico", IconHandler), (r"/.*", MissingHandler)]
+        routes = [("/", PageHandler), ("/sparql", SparqlHandler), ("/favicon.ico", IconHandler),
+                  (r"/.*", MissingHandler)]
         return Application(routes, service=service, log_function=lambda handler: None)  # no per-request lines
 
     async def main(self) -> None:
@@ -245,7 +246,8 @@ def check(settings: ServeSettings) -> None:
     numbers = (settings.timeout, settings.max_rows, settings.max_bytes, settings.workers, settings.read_timeout,
                settings.max_connections)
     if settings.cors and settings.cors != "*" and not re.fullmatch(r"https?://[^/\s]+", settings.cors):
-        raise KgError(f"--cors {settings.cors}: not an origin", "give scheme://host[:port], e.g. https://app.example.org")
+        raise KgError(f"--cors {settings.cors}: not an origin",
+                      "give scheme://host[:port], e.g. https://app.example.org")
     if min(numbers) <= 0:
         raise KgError("--timeout, --max-rows, --max-bytes, --workers, --read-timeout and --max-connections "
                       "must be positive", "give positive limits")

@@ -71,10 +71,10 @@ class Worker:
         self.sandboxed = False
 
     def launch(self) -> None:
-        """Start ``python -m kg.serve.workers`` (a light import, unlike a spawn of the CLI) on one end of a socket pair."""
+        """Start ``python -m kg.serve.workers`` (lighter than a spawn of the CLI) on one end of a socket pair."""
         ours, theirs = socket.socketpair()
-        self.process = subprocess.Popen([sys.executable, "-m", "kg.serve.workers", str(theirs.fileno()), str(os.getpid())],
-                                        pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        command = [sys.executable, "-m", "kg.serve.workers", str(theirs.fileno()), str(os.getpid())]
+        self.process = subprocess.Popen(command, pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         theirs.close()
         self.connection = Connection(ours.detach())
         self.connection.send((self.path, self.writable, self.limits))

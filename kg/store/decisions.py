@@ -90,7 +90,8 @@ def view(store: ox.Store, graph: ox.NamedNode, decision: Decision) -> list[ox.Qu
     which say where it stood for the entity). Reading only these, not every triple of hundreds of graphs
     (evidence, sentences, attributes), is most of a merge's or split's time saved."""
     if decision.action == "merge":
-        return statement_view(store, graph) + list(store.quads_for_pattern(ox.NamedNode(decision.other), LABEL, None, graph))
+        labels = store.quads_for_pattern(ox.NamedNode(decision.other), LABEL, None, graph)
+        return statement_view(store, graph) + list(labels)
     entity = ox.NamedNode(decision.entity)
     forms = [q.object for q in store.quads_for_pattern(entity, SURFACE_FORM, None, graph)
              if any(f.object.value == decision.form for f in store.quads_for_pattern(q.object, FORM, None, graph))]

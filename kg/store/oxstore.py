@@ -127,7 +127,7 @@ class CachedOxigraphStore(OxigraphStore):
         else:
             result = Result("CONSTRUCT")
             result.graph = Graph()
-            add = result.graph.store.add  # Memory's own add, without Graph.add's checks, each distinct term converted once
+            add = result.graph.store.add  # Memory's own add, without Graph.add's checks; each term converted once
             for triple in answer:
                 add((convert(triple.subject), convert(triple.predicate), convert(triple.object)), result.graph)
         return result
