@@ -206,7 +206,8 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
         if alias.lower().startswith("the ") and alias[4:5].isupper():
             patterns.append({"label": ner_label[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():
-        patterns.append({"label": "GPE", "pattern": seat, "id": f"seat:{key}"})
+        forms = [seat, "The" + seat[3:], seat[4:]] if seat.startswith("the ") else [seat]  # 'The Kremlin said'
+        patterns += [{"label": "GPE", "pattern": form, "id": f"seat:{key}"} for form in forms]
     for word, key in gazetteer.demonyms.items():
         patterns.append({"label": "NORP", "pattern": word, "id": f"demonym:{key}"})
     return patterns

@@ -73,3 +73,22 @@ def test_bare_militants_in_another_story_of_a_roundup_are_not_the_group_named_be
 
 def test_denying_an_accusation_is_coded_as_denying_responsibility():
     assert load_json("lexicon/relations.json")["predicates"]["deniesAccusationBy"]["cameo"] == "016"
+
+
+def test_an_ambiguous_name_is_what_the_text_cues_choose():
+    drc, roc = "Democratic Republic of the Congo", "Republic of the Congo"
+    assert (drc, "Rwanda") in pairs("Fighting near Goma intensified. Congo accused Rwanda of backing the rebels.")
+    assert (drc, "Rwanda") in pairs("KINSHASA (Reuters) - Congo accused Rwanda of backing the rebels.")
+    assert (roc, "Gabon") in pairs("Congolese troops deployed near Brazzaville. Congo condemned Gabon.")
+    assert (roc, "France") in pairs("Congo signed an oil deal with France.")  # no cue: the default
+    assert ("Georgia", "Russia") in pairs("Georgia accused Russia of occupying its territory near Tbilisi.")
+    assert ("Georgia", "China") not in pairs("ATLANTA (AP) — Gov. Brian Kemp said Georgia criticised China.")
+    assert ("South Korea", "Japan") in pairs("Korea condemned Japan, officials in Seoul said.")
+
+
+def test_seats_and_residences_stand_for_their_state_written_with_a_capital_the():
+    for text, state in (("The Kremlin condemned Ukraine.", "Russia"), ("The White House condemned Iran.",
+                        "United States"), ("The Elysee praised Germany.", "France"),
+                        ("Number 10 criticised Iran.", "United Kingdom"), ("Zhongnanhai praised Iran.", "China")):
+        assert {s for s, _ in pairs(text)} == {state}, text
+    assert not any(s == "United States" for s, _ in pairs("Kenya's president was welcomed at the White House."))

@@ -12,13 +12,13 @@ from kg.lexicon import load_json
 from kg.model import Entity
 
 
-def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
+def dateline_state(dateline: str, gazetteer: Gazetteer, choices: dict[str, Entity] | None = None) -> str | None:
     """The country a dateline names, or whose capital or province it names ('BAMAKO', 'ISTANBUL'); None for other
-    cities ('DUBAI')."""
-    place = re.sub(r"\(.*?\)|[—–-]+\s*$", "", dateline)
+    cities ('DUBAI'). ``choices``: what the text's ambiguous names stand for ('GOMA, Congo')."""
+    place = re.sub(r"\(.*?\)|[—–_-]+\s*$", "", dateline)
     for part in (p.strip() for p in place.split(",")):
         name = part.title() if part.isupper() else part
-        entity = gazetteer.lookup(name)
+        entity = (choices or {}).get(name) or gazetteer.lookup(name)
         if entity is not None and entity.type == "Country":
             return entity.key
         if (state := place_state(name, gazetteer)) is not None:
@@ -45,11 +45,11 @@ def provinces() -> dict[str, str]:
     return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
 
 
-def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity]
-               ) -> str | None:
+def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity],
+               choices: dict[str, Entity] | None = None) -> str | None:
     """The dateline's state if the story is about it: named at least twice, and among the two states named most
     (a 'BEIRUT' dateline on a story about Syria gives none)."""
-    key = dateline_state(dateline, gazetteer) if dateline else None
+    key = dateline_state(dateline, gazetteer, choices) if dateline else None
     if key is None:
         return None
     counts: dict[str, int] = {}

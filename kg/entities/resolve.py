@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.entities.ambiguous import chosen
 from kg.entities.coreference import refer_back
 from kg.entities.home import home_state, known_countries, place_state
-from kg.gazetteer import Gazetteer, entity_key
+from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
 from kg.entities.shortnames import link_short_forms, short_names
 from kg.model import Entity, Mention
@@ -113,12 +114,6 @@ def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> N
                 tokens.update({i: key for i in range(start, end)})
 
 
-
-
-
-
-
-
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
     """Bare surnames NER missed ('Burhan met ...') link to the person named in full,
     and an organisation's last word ('the Guards') to the organisation."""
@@ -198,13 +193,16 @@ def link(entities: dict[str, Entity], tokens: dict[int, str], mention: Mention, 
 
 
 def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: dict[str, str],
-               entities: dict[str, Entity], tokens: dict[int, str]) -> set[int]:
-    """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms; the demonyms' tokens."""
+               entities: dict[str, Entity], tokens: dict[int, str], choices: dict[str, Entity]) -> set[int]:
+    """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms (an ambiguous name as the text's
+    cues choose); the demonyms' tokens."""
     demonym_tokens: set[int] = set()
     acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
     named: dict[str, Entity] = {}  # a name is one thing throughout: 'the village of Mandera' ... 'Mandera officials'
     for mention in mentions:
         kind, _, key = mention.hint.rpartition(":")
+        choice = choices.get(surface_variants(mention.text)[-1])
+        key = choice.key if choice is not None else key
         if key and kind == "seat" and is_locative(doc, mention):
             link(entities, tokens, mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
         elif key in gazetteer.entities:
@@ -234,8 +232,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
     tokens: dict[int, str] = {}
     people = {m.text: entity_key("Person", m.text) for m in mentions
               if m.label == "PERSON" and m.token_end - m.token_start > 1}
-    demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens)
-    home = home_state(dateline, gazetteer, tokens, entities)
+    choices = chosen(f"{dateline}\n{doc.text}", gazetteer)
+    demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens, choices)
+    home = home_state(dateline, gazetteer, tokens, entities, choices)
     for mention in mentions:
         label = institution_label(doc, mention, gazetteer, tokens, entities, home)
         if label:
