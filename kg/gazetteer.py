@@ -131,8 +131,9 @@ def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
             if not word.endswith(tuple(data["no_plural_endings"])) and " " not in word:
                 demonyms.setdefault(word + "s", key)
         regions[key] = (info.get("region") or "", info.get("subregion") or "")
-    for epithet in data["epithets"]:
-        seats[epithet["alias"]] = country_key(epithet["iso3"])
+    for epithet in data["epithets"]:  # 'the Kremlin', also written 'Kremlin' ('officials in Kremlin')
+        alias, key = epithet["alias"], country_key(epithet["iso3"])
+        seats.update(dict.fromkeys({alias, alias[4:] if alias.startswith("the ") else alias}, key))
     return entities, names, seats, demonyms, regions
 
 
@@ -206,7 +207,7 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
         if alias.lower().startswith("the ") and alias[4:5].isupper():
             patterns.append({"label": ner_label[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():
-        forms = [seat, "The" + seat[3:], seat[4:]] if seat.startswith("the ") else [seat]  # 'The Kremlin said'
+        forms = [seat, "The" + seat[3:]] if seat.startswith("the ") else [seat]  # 'The Kremlin said'
         patterns += [{"label": "GPE", "pattern": form, "id": f"seat:{key}"} for form in forms]
     for word, key in gazetteer.demonyms.items():
         patterns.append({"label": "NORP", "pattern": word, "id": f"demonym:{key}"})

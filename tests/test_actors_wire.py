@@ -92,3 +92,16 @@ def test_seats_and_residences_stand_for_their_state_written_with_a_capital_the()
                         ("Number 10 criticised Iran.", "United Kingdom"), ("Zhongnanhai praised Iran.", "China")):
         assert {s for s, _ in pairs(text)} == {state}, text
     assert not any(s == "United States" for s, _ in pairs("Kenya's president was welcomed at the White House."))
+
+
+def test_a_bare_title_is_of_the_state_its_holder_was_named_with_before_the_home_state():
+    story = ("BEIRUT (AP) — {first} arrived in Beirut on Friday. Lebanon and Iran discussed the war. "
+             "Lebanon criticised Israel.\n\nForeign Minister {name} condemned Israel.")
+    for first in ("Iranian Foreign Minister Hossein Amir-Abdollahian", "Iran's foreign minister"):
+        positions = {(s, o) for s, p, o, _ in found(story.format(first=first, name="Hossein Amir-Abdollahian"))
+                     if p.endswith("holdsPositionIn")}
+        assert positions == {("Hossein Amir-Abdollahian", "Iran")}, first
+    other = story.format(first="Lebanon's foreign minister, Abdallah Bou Habib,", name="Hossein Amir-Abdollahian")
+    assert ("Hossein Amir-Abdollahian", "Lebanon") not in pairs(other)  # a second holder: not the home state's
+    local = "ABUJA, Nigeria (Reuters) - President Bola Tinubu condemned Niger. Nigeria accused Niger. Nigeria said so."
+    assert ("Bola Tinubu", "Nigeria") in pairs(local)  # none named: the home state's

@@ -1,15 +1,20 @@
 """The state a wire story is filed from: its dateline's country ('KABUL, Afghanistan (AP) —', 'ANKARA (AFP) -'),
 when the story is about it. Wire copy names a foreign official with his country ('Iranian President Ebrahim
-Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'): a bare title is of this state.
+Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'): a bare title is of this state,
+unless the text names that person, or the title's last earlier holder, with another state.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
+from kg.entities.mentions import words
 from kg.gazetteer import Gazetteer, country_key, entity_key
 from kg.lexicon import load_json
 from kg.model import Entity
+from kg.parse.sentences import tokens_of
 
 
 def dateline_state(dateline: str, gazetteer: Gazetteer, choices: dict[str, Entity] | None = None) -> str | None:
@@ -68,3 +73,44 @@ def known_countries() -> dict[str, str]:
     """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
     return {entity_key(e["type"], e["label"]): country_key(e["country"])
             for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+
+
+def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]) -> list[tuple[str, str | None, str | None]]:
+    """Title phrases in text order: the title ('foreign minister'), the state named with it ('Iran's', 'Iranian')
+    and the person it names ('... Hossein Amir-Abdollahian', 'the foreign minister, ...'), each or None."""
+    lexicon = words()
+    roles, portfolios = set(lexicon["person_roles"]), set(lexicon["portfolios"])
+    found: list[tuple[str, str | None, str | None]] = []
+    for token in tokens_of(doc):
+        if token.lower_ not in roles or token.i in tokens or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in roles):
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in tokens and (
+                doc[start - 1].lower_ in portfolios or f"{doc[start - 1].lower_} {token.lower_}" in roles):
+            start -= 1
+        before = start - 2 if start >= 2 and doc[start - 1].tag_ == "POS" else start - 1
+        state = tokens.get(before) if before >= 0 else None
+        state = state if state and entities[state].type in ("Country", "Territory") else None
+        after = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
+        person = tokens.get(after) if after < len(doc) else None
+        person = person if person and entities[person].type == "Person" else None
+        found.append((doc[start:token.i + 1].text.lower(), state, person))
+    return found
+
+
+def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity], home: str | None
+                 ) -> dict[str, str | None]:
+    """The state each titled person's bare title ('Foreign Minister X') is of: the one the person is named with
+    anywhere ('Iranian Foreign Minister X'), else the one of the last earlier holder of that title named without
+    another person ('Iran's foreign minister arrived ...'), else the home state only if no state's holder of that
+    title was named before (the second foreign minister of a story from Beirut is not Lebanon's)."""
+    phrases = titles(doc, tokens, entities)
+    named = {person: state for _, state, person in reversed(phrases) if person and state}
+    found: dict[str, str | None] = {}
+    for index, (title, state, person) in enumerate(phrases):
+        if person is None or state is not None or person in found:
+            continue
+        earlier = [(s, p) for t, s, p in phrases[:index] if t == title and s]
+        own = [s for s, p in earlier if p in (None, person)]
+        found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
+    return found

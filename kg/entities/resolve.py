@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities.ambiguous import chosen
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries, place_state
+from kg.entities.home import home_state, known_countries, place_state, title_states
 from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
 from kg.entities.shortnames import link_short_forms, short_names
@@ -51,6 +51,7 @@ class Resolution:
     merges: tuple[Merge, ...] = ()
     home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
     places: dict[str, str] = field(default_factory=dict)  # a capital, province or big city -> its state's key
+    titled: dict[str, str | None] = field(default_factory=dict)  # a person named with a bare title -> its state
 
     def known_state(self, key: str) -> str | None:
         """The state the gazetteer gives a known person, if the text names it."""
@@ -59,8 +60,11 @@ class Resolution:
 
     def home_of(self, key: str) -> str | None:
         """The state a bare title of this person is of: the one the gazetteer knows ('Secretary of State Antony
-        Blinken' in a story filed from Manila), else the story's home state."""
-        return self.known_state(key) if key in known_countries() else self.home
+        Blinken' in a story filed from Manila), else the one the text names the title with (``titled``), else the
+        story's home state."""
+        if key in known_countries():
+            return self.known_state(key)
+        return self.titled[key] if key in self.titled else self.home
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)
@@ -293,4 +297,5 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places)
+                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places,
+                      titled=title_states(doc, tokens, entities, home))
