@@ -114,3 +114,15 @@ def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity], 
         own = [s for s, p in earlier if p in (None, person)]
         found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
     return found
+
+
+def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
+    added to the entities ('police in Istanbul' stand for it)."""
+    found = {}
+    for key in used:
+        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
+        if state in gazetteer.entities:
+            entities.setdefault(state, gazetteer.entities[state])
+            found[key] = state
+    return found

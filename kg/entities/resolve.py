@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from kg.entities.ambiguous import chosen
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries, place_state, title_states
+from kg.entities.home import home_state, known_countries, place_state, place_states, title_states
 from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
 from kg.entities.shortnames import link_short_forms, short_names
@@ -266,18 +266,6 @@ def named_merges(mentions: list[Mention], tokens: dict[int, str], entities: dict
 def description(token: Token) -> str:
     """The words of a description or pronoun, up to its head ('the North African kingdom', 'it')."""
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
-
-
-def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
-    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
-    added to the entities ('police in Istanbul' stand for it)."""
-    found = {}
-    for key in used:
-        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
-        if state in gazetteer.entities:
-            entities.setdefault(state, gazetteer.entities[state])
-            found[key] = state
-    return found
 
 
 def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
