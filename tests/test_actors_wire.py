@@ -105,3 +105,12 @@ def test_a_bare_title_is_of_the_state_its_holder_was_named_with_before_the_home_
     assert ("Hossein Amir-Abdollahian", "Lebanon") not in pairs(other)  # a second holder: not the home state's
     local = "ABUJA, Nigeria (Reuters) - President Bola Tinubu condemned Niger. Nigeria accused Niger. Nigeria said so."
     assert ("Bola Tinubu", "Nigeria") in pairs(local)  # none named: the home state's
+
+
+def test_an_armed_group_or_crowd_is_not_the_state_it_is_in_as_a_target_either():
+    assert not found("Iranian forces killed protesters in Iraq.")
+    assert not found("Nigerian soldiers clashed with militants in Niger.")
+    assert ("Kenya", "Al-Shabaab") in pairs("Al-Shabaab militants attacked a base in Somalia on Monday. Kenyan troops "
+                                            "killed 12 gunmen in the fighting.")
+    assert ("Israel", "Palestine") in pairs("Israeli troops killed two Palestinian gunmen in Jenin.")
+    assert ("Iraq", "Turkey") in pairs("Officials in Iraq condemned Turkey.")

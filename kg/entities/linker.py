@@ -133,11 +133,13 @@ class Linker:
         return home if " ".join(words_) in words()["generic_institutions"] else None
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
-        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
+        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'
+        (not the place an armed group or crowd is in: 'rebels in Iraq')."""
         for child in children:
             if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                 return self.resolution.tokens[child.i]
-        for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
+        located = [] if token.lower_ in words()["groups_not_of_place"] else follow(token, "@in")  # 'rebels in Iraq'
+        for pobj in located + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
             key = self.resolution.tokens.get(pobj.i)
             kind = self.type_of(key) if key else ""
             if kind == "Country" or (kind == "Organization" and pobj.head.lower_ == "in"):
