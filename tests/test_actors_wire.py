@@ -114,3 +114,12 @@ def test_an_armed_group_or_crowd_is_not_the_state_it_is_in_as_a_target_either():
                                             "killed 12 gunmen in the fighting.")
     assert ("Israel", "Palestine") in pairs("Israeli troops killed two Palestinian gunmen in Jenin.")
     assert ("Iraq", "Turkey") in pairs("Officials in Iraq condemned Turkey.")
+
+
+def test_a_people_named_as_ethnic_is_no_actor():
+    assert not found("Rwanda said the Congolese army was working with an ethnic Hutu militia.")
+
+
+def test_a_body_word_in_a_title_is_the_body_of_that_kind_named_before():
+    text = "Iran's Foreign Ministry rejected the allegations. A ministry spokesman, Nasser Kanaani, told reporters so."
+    assert ("Nasser Kanaani", "Iranian Foreign Ministry") in pairs(text)

@@ -148,6 +148,13 @@ def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) ->
 
 
 
+def is_title_body(token: Token, lemma: str) -> bool:
+    """'a ministry spokesman', 'the agency chief': a bare body word in a title is the body of that kind named
+    before ('Iran's Foreign Ministry ... A ministry spokesman')."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in words()["person_roles"] \
+        and lemma in words()["organisation_heads"] and not any(True for _ in token.children)
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -167,6 +174,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return national_group(token, named, history, entities)
     if (token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON") or is_referring_it(token):
         return describe_pronoun(token, history, entities, tokens)
+    if is_title_body(token, lemma):
+        return antecedent(history, entities, {"Organization"}, lambda k: entities[k].label.lower().endswith(lemma))
     inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

@@ -134,6 +134,11 @@ def is_name(span: Span) -> bool:
     return words_ and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
 
 
+def is_ethnic(span: Span) -> bool:
+    """'an ethnic Hutu militia': a people named after such a word is no actor."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words()["group_markers"]
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
@@ -147,7 +152,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
-        if span.text in skip or not is_name(span) or is_portfolio(doc, span):
+        if span.text in skip or not is_name(span) or is_portfolio(doc, span) or is_ethnic(span):
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:
