@@ -123,3 +123,14 @@ def test_a_people_named_as_ethnic_is_no_actor():
 def test_a_body_word_in_a_title_is_the_body_of_that_kind_named_before():
     text = "Iran's Foreign Ministry rejected the allegations. A ministry spokesman, Nasser Kanaani, told reporters so."
     assert ("Nasser Kanaani", "Iranian Foreign Ministry") in pairs(text)
+
+
+def test_a_number_of_people_who_are_not_agents_stands_for_no_state_either():
+    assert not found("Thousands of Chilean tourists visited Peru over the holidays.")
+    assert ("Houthis", "Saudi Arabia") in pairs("Dozens of Houthi rebels attacked Saudi Arabia.")
+    assert ("Greece", "Germany") in pairs("Hundreds of Greek protesters marched on the German embassy.")
+
+
+def test_a_neighbour_only_one_congo_has_is_a_cue():
+    assert ("Kenya", "Democratic Republic of the Congo") in pairs(
+        "Kenya called for an immediate ceasefire between Rwanda and Congo.")

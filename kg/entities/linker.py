@@ -108,8 +108,11 @@ class Linker:
         """'Rebels in Yemen fired', 'Myanmar rebels attacked', 'tourists visited': people of a state who are not
         its agents stand for no state as an agent; a protest (CAMEO 14) is the act of its people, coded for the
         state ('Greek protesters marched on the German embassy')."""
-        protest = token.dep_ == "nsubj" and token.head.lemma_.lower() in protest_verbs()
-        return bool({token.lemma_.lower(), token.lower_} & self.non_state) and acts(token) and not protest
+        group = token
+        while group.dep_ == "pobj" and group.head.lower_ == "of" and group.head.head.lower_ in self.of_heads:
+            group = group.head.head  # 'Thousands of Chilean tourists visited'
+        protest = group.dep_ == "nsubj" and group.head.lemma_.lower() in protest_verbs()
+        return bool({token.lemma_.lower(), token.lower_} & self.non_state) and acts(group) and not protest
 
     def own_group(self, token: Token, children: list[Token]) -> str | None:
         """Who such a group belongs to: a named group ('Houthi rebels', 'fighters of Hezbollah') or a possessive
