@@ -96,6 +96,14 @@ def claim_order(info: dict, data: dict) -> tuple[bool, int]:
     return iso3 in data["territories"], -int(info.get("population") or 0)
 
 
+def seat_forms(capital: str) -> set[str]:
+    """A capital as texts write it: 'Washington, D.C.' also 'Washington', "Sana'a" also 'Sanaa', 'Bogotá' also
+    'Bogota'."""
+    short = re.sub(r",?\s+D\.?C\.?$", "", capital)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", short) if not unicodedata.combining(c))
+    return {capital, short, plain, re.sub(r"['’]", "", plain)}
+
+
 def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
     import countryinfo
     import pycountry
@@ -124,7 +132,7 @@ def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
                 names.setdefault(alias[4:], key)
         capitals = info.get("capital") or []
         capitals = [capitals] if isinstance(capitals, str) else capitals
-        for seat in {c for capital in capitals for c in (capital, re.sub(r",?\s+D\.?C\.?$", "", capital))} - {""}:
+        for seat in {form for capital in capitals for form in seat_forms(capital)} - {""}:
             seats.setdefault(seat, key)
         for word in {info.get("demonym") or "", *data["extra_demonyms"].get(iso3, [])} - {""} - not_demonyms:
             demonyms.setdefault(word, key)

@@ -134,3 +134,9 @@ def test_a_number_of_people_who_are_not_agents_stands_for_no_state_either():
 def test_a_neighbour_only_one_congo_has_is_a_cue():
     assert ("Kenya", "Democratic Republic of the Congo") in pairs(
         "Kenya called for an immediate ceasefire between Rwanda and Congo.")
+
+
+def test_capitals_are_known_as_written_without_accents_or_apostrophes():
+    seats = load_gazetteer().seats
+    for name, iso3 in (("Sanaa", "YEM"), ("Bogota", "COL"), ("Chisinau", "MDA"), ("Yaounde", "CMR"), ("Kiev", "UKR")):
+        assert seats.get(name) == f"country/{iso3}", name
