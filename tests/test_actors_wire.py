@@ -140,3 +140,12 @@ def test_capitals_are_known_as_written_without_accents_or_apostrophes():
     seats = load_gazetteer().seats
     for name, iso3 in (("Sanaa", "YEM"), ("Bogota", "COL"), ("Chisinau", "MDA"), ("Yaounde", "CMR"), ("Kiev", "UKR")):
         assert seats.get(name) == f"country/{iso3}", name
+
+
+def test_each_dispatch_of_a_roundup_has_its_own_home_state():
+    text = ("Middle East roundup\n\nDAMASCUS, Syria (AP) — Israeli warplanes struck targets near Damascus, Syria's "
+            "state news agency said. Syria condemned the attack.\n\nTEHRAN, Iran (AP) — Iran's supreme leader warned "
+            "Israel on Monday. Foreign ministry spokesman Nasser Kanaani said Tehran would not stand idle.")
+    positions = {o for s, p, o, _ in found(text) if s == "Nasser Kanaani" and p.endswith("holdsPositionIn")}
+    assert positions == {"Iran"}
+    assert not any(s == "Damascus" or o == "Tehran" for s, o in pairs(text))

@@ -68,6 +68,20 @@ def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], enti
     return key if counts.get(key, 0) >= 2 and key in ranked[:2] else None
 
 
+def dispatch_homes(doc: Doc, dispatches: tuple[tuple[int, str], ...], gazetteer: Gazetteer, tokens: dict[int, str],
+                   entities: dict[str, Entity], choices: dict[str, Entity]) -> tuple[tuple[int, str | None], ...]:
+    """(first token, home state) of each dispatch of a roundup ('TEHRAN (AP) —' further down starts one of Iran);
+    the first runs from the text's start, and each state is judged on its own dispatch's names."""
+    starts = [(next((t.i for t in tokens_of(doc) if t.idx >= start), len(doc)), line) for start, line in dispatches]
+    starts = [(0 if n == 0 else i, line) for n, (i, line) in enumerate(starts)]
+    found = []
+    for n, (first, line) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc)
+        own = {i: key for i, key in tokens.items() if first <= i < end}
+        found.append((first, home_state(line, gazetteer, own, entities, choices)))
+    return tuple(found)
+
+
 @lru_cache(maxsize=1)
 def known_countries() -> dict[str, str]:
     """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
@@ -75,12 +89,13 @@ def known_countries() -> dict[str, str]:
             for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
 
 
-def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]) -> list[tuple[str, str | None, str | None]]:
-    """Title phrases in text order: the title ('foreign minister'), the state named with it ('Iran's', 'Iranian')
-    and the person it names ('... Hossein Amir-Abdollahian', 'the foreign minister, ...'), each or None."""
+def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]
+           ) -> list[tuple[int, str, str | None, str | None]]:
+    """Title phrases in text order: where, the title ('foreign minister'), the state named with it ('Iran's',
+    'Iranian') and the person it names ('... Hossein Amir-Abdollahian', 'the foreign minister, ...'), or None."""
     lexicon = words()
     roles, portfolios = set(lexicon["person_roles"]), set(lexicon["portfolios"])
-    found: list[tuple[str, str | None, str | None]] = []
+    found: list[tuple[int, str, str | None, str | None]] = []
     for token in tokens_of(doc):
         if token.lower_ not in roles or token.i in tokens or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in roles):
             continue
@@ -94,24 +109,25 @@ def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]) -> lis
         after = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
         person = tokens.get(after) if after < len(doc) else None
         person = person if person and entities[person].type == "Person" else None
-        found.append((doc[start:token.i + 1].text.lower(), state, person))
+        found.append((token.i, doc[start:token.i + 1].text.lower(), state, person))
     return found
 
 
-def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity], home: str | None
-                 ) -> dict[str, str | None]:
+def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity],
+                 homes: tuple[tuple[int, str | None], ...]) -> dict[str, str | None]:
     """The state each titled person's bare title ('Foreign Minister X') is of: the one the person is named with
     anywhere ('Iranian Foreign Minister X'), else the one of the last earlier holder of that title named without
     another person ('Iran's foreign minister arrived ...'), else the home state only if no state's holder of that
     title was named before (the second foreign minister of a story from Beirut is not Lebanon's)."""
     phrases = titles(doc, tokens, entities)
-    named = {person: state for _, state, person in reversed(phrases) if person and state}
+    named = {person: state for _, _, state, person in reversed(phrases) if person and state}
     found: dict[str, str | None] = {}
-    for index, (title, state, person) in enumerate(phrases):
+    for index, (at, title, state, person) in enumerate(phrases):
         if person is None or state is not None or person in found:
             continue
-        earlier = [(s, p) for t, s, p in phrases[:index] if t == title and s]
+        earlier = [(s, p) for _, t, s, p in phrases[:index] if t == title and s]
         own = [s for s, p in earlier if p in (None, person)]
+        home = next((h for first, h in reversed(homes) if first <= at), None)
         found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
     return found
 

@@ -128,7 +128,7 @@ class Linker:
     def home_institution(self, token: Token, children: list[Token]) -> str | None:
         """'Police arrested ...', 'security forces said' with no state named, as the agent: the state the story is
         filed from, if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
-        home = self.resolution.home
+        home = self.resolution.home_at(token.i)
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
         if home is None or not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
             return None

@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Token
 
 from kg.entities.ambiguous import chosen
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries, place_state, place_states, title_states
+from kg.entities.home import dispatch_homes, known_countries, place_state, place_states, title_states
 from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
-from kg.entities.shortnames import link_short_forms, short_names
+from kg.entities.shortnames import link_repeats, link_short_forms, short_names
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
@@ -39,7 +39,7 @@ class Resolution:
 
     ``tokens`` maps a token index to an entity key; ``inferred`` holds the token
     indices linked by description or pronoun rather than by name;
-    ``demonym`` the tokens that are adjectives of a country (Israeli); ``home`` the key of the dateline's state.
+    ``demonym`` the tokens that are adjectives of a country (Israeli); ``homes`` the state each dispatch is filed from.
     """
 
     entities: dict[str, Entity]
@@ -49,9 +49,18 @@ class Resolution:
     surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
-    home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
+    homes: tuple[tuple[int, str | None], ...] = ()  # (first token, state it is filed from) of each dispatch
     places: dict[str, str] = field(default_factory=dict)  # a capital, province or big city -> its state's key
     titled: dict[str, str | None] = field(default_factory=dict)  # a person named with a bare title -> its state
+
+    @property
+    def home(self) -> str | None:
+        """The state the story is filed from, when it is about it (kg.entities.home)."""
+        return self.homes[0][1] if self.homes else None
+
+    def home_at(self, index: int) -> str | None:
+        """The home state of the dispatch a token is in."""
+        return next((home for first, home in reversed(self.homes) if first <= index), self.home)
 
     def known_state(self, key: str) -> str | None:
         """The state the gazetteer gives a known person, if the text names it."""
@@ -98,24 +107,6 @@ def person_of(surface: str, people: dict[str, str]) -> str | None:
     if " " not in surface and len(first) == 1:
         return first.pop()
     return people.get(surface)
-
-
-def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
-    """A name NER found once is the same entity wherever else it is written ('the RSF')."""
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for mention in mentions:
-        key = tokens.get(mention.token_start)
-        if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
-            words = tuple(t.text for t in doc[mention.token_start:mention.token_end])
-            names.setdefault(words[0], []).append((words, key))
-    if not names:
-        return
-    texts = [t.text for t in tokens_of(doc)]
-    for start, text in enumerate(texts):
-        for words, key in names.get(text, ()):
-            end = start + len(words)
-            if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
-                tokens.update({i: key for i in range(start, end)})
 
 
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
@@ -228,9 +219,9 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
     return demonym_tokens
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = ""
-                     ) -> tuple[dict, dict, set, list[Merge], str | None]:
-    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions; and the story's home state."""
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "",
+                     dispatches: tuple[tuple[int, str], ...] = ()) -> tuple[dict, dict, set, list[Merge], tuple]:
+    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions; and each dispatch's home state."""
     mentions = [repair_type(doc, m) for m in mentions]
     entities: dict[str, Entity] = {}
     tokens: dict[int, str] = {}
@@ -238,8 +229,9 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
               if m.label == "PERSON" and m.token_end - m.token_start > 1}
     choices = chosen(f"{dateline}\n{doc.text}", gazetteer)
     demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens, choices)
-    home = home_state(dateline, gazetteer, tokens, entities, choices)
+    homes = dispatch_homes(doc, dispatches or ((0, dateline),), gazetteer, tokens, entities, choices)
     for mention in mentions:
+        home = next((h for first, h in reversed(homes) if first <= mention.token_start), None)
         label = institution_label(doc, mention, gazetteer, tokens, entities, home)
         if label:
             link(entities, tokens, mention, Entity(entity_key("Organization", label), label, "Organization",
@@ -248,7 +240,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
     short = short_names(mentions, tokens)
     link_short_forms(mentions, tokens, short)
     merges = link_surnames(doc, tokens, people, short)
-    return entities, tokens, demonym_tokens, merges, home
+    return entities, tokens, demonym_tokens, merges, homes
 
 
 def named_merges(mentions: list[Mention], tokens: dict[int, str], entities: dict[str, Entity],
@@ -268,9 +260,11 @@ def description(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
-    """Resolve every mention, then link descriptions and pronouns to what came before."""
-    entities, tokens, demonym_tokens, merges, home = resolve_mentions(doc, mentions, gazetteer, dateline)
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "",
+            dispatches: tuple[tuple[int, str], ...] = ()) -> Resolution:
+    """Resolve every mention, then link descriptions and pronouns to what came before. ``dispatches``: each
+    dateline cut with where its dispatch starts (a character of the text); else ``dateline`` is the whole text's."""
+    entities, tokens, demonym_tokens, merges, homes = resolve_mentions(doc, mentions, gazetteer, dateline, dispatches)
     inferred, groups = refer_back(doc, entities, tokens, gazetteer)
     merges += named_merges(mentions, tokens, entities, gazetteer)
     merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
@@ -285,5 +279,5 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places,
-                      titled=title_states(doc, tokens, entities, home))
+                      merges=tuple(m for m in merges if m.entity in used), homes=homes, places=places,
+                      titled=title_states(doc, tokens, entities, homes))
