@@ -148,4 +148,4 @@ def test_each_dispatch_of_a_roundup_has_its_own_home_state():
             "Israel on Monday. Foreign ministry spokesman Nasser Kanaani said Tehran would not stand idle.")
     positions = {o for s, p, o, _ in found(text) if s == "Nasser Kanaani" and p.endswith("holdsPositionIn")}
     assert positions == {"Iran"}
-    assert not any(s == "Damascus" or o == "Tehran" for s, o in pairs(text))
+    assert ("Iran", "Israel") in pairs(text)
