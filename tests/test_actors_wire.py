@@ -149,3 +149,10 @@ def test_each_dispatch_of_a_roundup_has_its_own_home_state():
     positions = {o for s, p, o, _ in found(text) if s == "Nasser Kanaani" and p.endswith("holdsPositionIn")}
     assert positions == {"Iran"}
     assert ("Iran", "Israel") in pairs(text)
+
+
+def test_a_bare_title_is_the_person_last_named_with_it_before_a_later_subject():
+    text = ("Prime Minister Shehbaz Sharif condemned the attack and called Chinese Premier Li Qiang. The premier urged "
+            "Pakistan to hunt down the attackers, China's foreign ministry said.")
+    assert ("Li Qiang", "Pakistan") in pairs(text)
+    assert ("Shehbaz Sharif", "Pakistan") not in {(s, o) for s, p, o, _ in found(text) if not p.endswith("In")}

@@ -11,7 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import armed_group, co_arguments, fits_title, reporting_group, state_of_institution
+from kg.entities.descriptions import (armed_group, co_arguments, fits_title, reporting_group, state_of_institution,
+                                      titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -68,10 +69,6 @@ def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[
     return found
 
 
-
-
-
-
 def fits_description(person: str, role: str, named: str, doc: Doc, history, tokens: dict[int, str],
                      entities: dict[str, Entity]) -> bool:
     """'the CIA chief' is whoever was named as leading the CIA; 'the Yale professor' any compatible person."""
@@ -112,6 +109,8 @@ def describable() -> frozenset[str]:
 def describe_person(token: Token, lemma: str, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
     """'the foreign minister', 'the Afghan envoy' (not the Chinese president named before), 'the Queen' (no one)."""
     others = co_arguments(token, tokens)
+    if not named and (titled := titled_before(token, history, entities, tokens)) and titled not in others:
+        return titled
     return antecedent(history, entities, {"Person"}, prefer_subject=True,
                       accept=lambda k: k not in others and fits_title(k, lemma, token.doc, history, tokens) and (
                           not named or fits_description(k, lemma, named[0], token.doc, history, tokens, entities)))
@@ -144,8 +143,6 @@ def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) ->
                      prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
                      subjects_only=token.lower_ == "it")
     return state_of_institution(token, key, history, entities, tokens) or key
-
-
 
 
 def is_title_body(token: Token, lemma: str) -> bool:
@@ -233,14 +230,10 @@ def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ..
     return ()
 
 
-
-
 def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
     """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
     return tuple(dict.fromkeys(tokens[c.i] for c in group.children
                                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in tokens))[:1]
-
-
 
 
 def is_new_person(token: Token) -> bool:
@@ -265,10 +258,6 @@ def remember(history: History, token: Token, key: str) -> None:
         history[-1] = (token.i, key, history[-1][2] or subject)
     else:
         history.append((token.i, key, subject))
-
-
-
-
 
 
 def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer
