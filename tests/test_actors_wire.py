@@ -156,3 +156,9 @@ def test_a_bare_title_is_the_person_last_named_with_it_before_a_later_subject():
             "Pakistan to hunt down the attackers, China's foreign ministry said.")
     assert ("Li Qiang", "Pakistan") in pairs(text)
     assert ("Shehbaz Sharif", "Pakistan") not in {(s, o) for s, p, o, _ in found(text) if not p.endswith("In")}
+
+
+def test_a_name_before_a_place_noun_is_a_place():
+    for text in ("Ukraine's drones hit an oil depot in Russia's Rostov region.", "Ukrainian troops attacked the Kursk region."):
+        assert any(o in ("Rostov", "Kursk") for _, o in pairs(text)), text
+        assert all(s.object.type == "Place" for s in extract_text(text) if s.object.label in ("Rostov", "Kursk"))

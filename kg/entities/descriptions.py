@@ -118,7 +118,8 @@ def reporting_group(pronoun: Token, tokens: dict[int, str], entities: dict[str, 
     return tuple(speakers[:1]) if speakers and entities[speakers[0]].type == "Organization" else ()
 
 
-def titled_before(token: Token, history: list[tuple[int, str, bool]], entities: dict[str, Entity], tokens: dict[int, str]) -> str | None:
+def titled_before(token: Token, history: list[tuple[int, str, bool]], entities: dict[str, Entity],
+                  tokens: dict[int, str]) -> str | None:
     """The person last named with this very title ('the premier' after 'Chinese Premier Li Qiang', even when
     another was the subject since)."""
     doc = token.doc

@@ -97,7 +97,8 @@ def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]
     roles, portfolios = set(lexicon["person_roles"]), set(lexicon["portfolios"])
     found: list[tuple[int, str, str | None, str | None]] = []
     for token in tokens_of(doc):
-        if token.lower_ not in roles or token.i in tokens or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in roles):
+        ends = token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in roles  # its last role word ends a title
+        if token.lower_ not in roles or token.i in tokens or not ends:
             continue
         start = token.i
         while start > 0 and start - 1 not in tokens and (
