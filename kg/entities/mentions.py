@@ -187,10 +187,12 @@ def group_name(doc: Doc, mention: Mention) -> Mention:
 
 
 def place_name(doc: Doc, mention: Mention) -> Mention:
-    """'the village of Mandera', 'the town of Jilib', "Russia's Rostov region": a place, whatever NER took it for."""
+    """'the village of Mandera', 'the town of Jilib': a place, whatever NER took it for; "Russia's Rostov region"
+    is no person or product."""
     head = doc[mention.token_start:mention.token_end].root
     of, after = head.head, doc[mention.token_end] if mention.token_end < len(doc) else None
-    kind = after is not None and after.is_lower and after.lemma_ in words()["place_nouns"]
+    kind = mention.label in ("PERSON", "PRODUCT") and after is not None and after.is_lower \
+        and after.lemma_ in words()["place_nouns"]
     of_kind = head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words()["place_nouns"]
     if not mention.hint and (kind or of_kind):
         return replace(mention, label="GPE")
