@@ -162,3 +162,11 @@ def test_a_name_before_a_place_noun_is_a_place():
     for text in ("Ukraine's drones hit an oil depot in Russia's Rostov region.", "Ukrainian troops attacked the Kursk region."):
         assert any(o in ("Rostov", "Kursk") for _, o in pairs(text)), text
         assert all(s.object.type == "Place" for s in extract_text(text) if s.object.label in ("Rostov", "Kursk"))
+
+
+def test_a_bare_institution_is_the_one_of_that_kind_named_before_and_named_with_the_usual_adjective():
+    text = ("BEIRUT (AP) — Lebanon said Israeli strikes killed five people. Lebanese officials condemned Israel. "
+            "Iran's Foreign Ministry condemned Israel on Monday. The foreign ministry criticised the United States.")
+    assert ("Iranian Foreign Ministry", "United States") in pairs(text)
+    assert ("Lebanon", "United States") not in pairs(text)
+    assert ("Turkish Defence Ministry", "Turkey") in pairs("Turkey's Defence Ministry said it struck PKK targets.")

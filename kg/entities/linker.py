@@ -126,14 +126,18 @@ class Linker:
         return None
 
     def home_institution(self, token: Token, children: list[Token]) -> str | None:
-        """'Police arrested ...', 'security forces said' with no state named, as the agent: the state the story is
-        filed from, if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
-        home = self.resolution.home_at(token.i)
+        """'Police arrested ...', 'the foreign ministry said' with no state named, as the agent: the body of that
+        kind named before ('Iran's Foreign Ministry ... the foreign ministry'), else the state the story is filed from,
+        if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-        if home is None or not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
+        if not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
             return None
-        words_ = [c.lower_ for c in children if c.dep_ == "compound"] + [token.lower_]
-        return home if " ".join(words_) in words()["generic_institutions"] else None
+        name = " ".join([c.lower_ for c in children if c.dep_ == "compound"] + [token.lower_])
+        if name not in words()["generic_institutions"]:
+            return None
+        named = [i for i, key in self.resolution.tokens.items() if i < token.i and self.type_of(key) == "Organization"
+                 and self.resolution.entities[key].label.lower().endswith(" " + name)]
+        return self.resolution.tokens[max(named)] if named else self.resolution.home_at(token.i)
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
         """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'
