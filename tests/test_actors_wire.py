@@ -170,3 +170,9 @@ def test_a_bare_institution_is_the_one_of_that_kind_named_before_and_named_with_
     assert ("Iranian Foreign Ministry", "United States") in pairs(text)
     assert ("Lebanon", "United States") not in pairs(text)
     assert ("Turkish Defence Ministry", "Turkey") in pairs("Turkey's Defence Ministry said it struck PKK targets.")
+
+
+def test_his_counterpart_of_a_state_is_the_person_named_with_that_state():
+    text = ("Japanese Prime Minister Fumio Kishida met Chinese President Xi Jinping. Indian Prime Minister Narendra Modi "
+            "later met his Japanese counterpart.")
+    assert ("Narendra Modi", "Fumio Kishida") in pairs(text)

@@ -103,7 +103,7 @@ def describable() -> frozenset[str]:
     """Every word that can start a description or pronoun worth resolving."""
     lexicon = words()
     return frozenset({*lexicon["person_pronouns"], "it", "its", *lexicon["country_heads"], *lexicon["person_roles"],
-                      *lexicon["territory_heads"], *lexicon["organisation_heads"]})
+                      *lexicon["territory_heads"], *lexicon["organisation_heads"], *lexicon["counterpart_nouns"]})
 
 
 def describe_person(token: Token, lemma: str, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
@@ -171,6 +171,10 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return national_group(token, named, history, entities)
     if (token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON") or is_referring_it(token):
         return describe_pronoun(token, history, entities, tokens)
+    if lemma in lexicon["counterpart_nouns"]:  # 'his Iranian counterpart': the person named with Iran
+        states = [k for k in named if entities[k].type == "Country"]
+        return antecedent(history, entities, {"Person"}, lambda k: states[0] in affiliations(
+            k, token.doc, history, tokens)) if states else None
     if is_title_body(token, lemma):
         return antecedent(history, entities, {"Organization"}, lambda k: entities[k].label.lower().endswith(lemma))
     inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
