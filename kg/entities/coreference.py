@@ -152,6 +152,14 @@ def is_title_body(token: Token, lemma: str) -> bool:
         and lemma in words()["organisation_heads"] and not any(True for _ in token.children)
 
 
+def counterpart(token: Token, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
+    """'his Iranian counterpart': the person named before with Iran (unless the text names him beside it)."""
+    states = [k for k in named if entities[k].type == "Country"]
+    if not states or any(c.dep_ == "appos" for c in token.children):
+        return None
+    return antecedent(history, entities, {"Person"}, lambda k: states[0] in affiliations(k, token.doc, history, tokens))
+
+
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
     """The entity a definite description or pronoun refers back to, if any.
 
@@ -171,10 +179,8 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return national_group(token, named, history, entities)
     if (token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON") or is_referring_it(token):
         return describe_pronoun(token, history, entities, tokens)
-    if lemma in lexicon["counterpart_nouns"]:  # 'his Iranian counterpart': the person named with Iran
-        states = [k for k in named if entities[k].type == "Country"]
-        return antecedent(history, entities, {"Person"}, lambda k: states[0] in affiliations(
-            k, token.doc, history, tokens)) if states else None
+    if lemma in lexicon["counterpart_nouns"]:
+        return counterpart(token, named, history, entities, tokens)
     if is_title_body(token, lemma):
         return antecedent(history, entities, {"Organization"}, lambda k: entities[k].label.lower().endswith(lemma))
     inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
