@@ -96,6 +96,14 @@ def claim_order(info: dict, data: dict) -> tuple[bool, int]:
     return iso3 in data["territories"], -int(info.get("population") or 0)
 
 
+def seat_forms(capital: str) -> set[str]:
+    """A capital as texts write it: 'Washington, D.C.' also 'Washington', "Sana'a" also 'Sanaa', 'Bogotá' also
+    'Bogota'."""
+    short = re.sub(r",?\s+D\.?C\.?$", "", capital)
+    plain = "".join(c for c in unicodedata.normalize("NFKD", short) if not unicodedata.combining(c))
+    return {capital, short, plain, re.sub(r"['’]", "", plain)}
+
+
 def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
     import countryinfo
     import pycountry
@@ -124,15 +132,16 @@ def _countries(data: dict) -> tuple[dict, dict, dict, dict, dict]:
                 names.setdefault(alias[4:], key)
         capitals = info.get("capital") or []
         capitals = [capitals] if isinstance(capitals, str) else capitals
-        for seat in {c for capital in capitals for c in (capital, re.sub(r",?\s+D\.?C\.?$", "", capital))} - {""}:
+        for seat in {form for capital in capitals for form in seat_forms(capital)} - {""}:
             seats.setdefault(seat, key)
         for word in {info.get("demonym") or "", *data["extra_demonyms"].get(iso3, [])} - {""} - not_demonyms:
             demonyms.setdefault(word, key)
             if not word.endswith(tuple(data["no_plural_endings"])) and " " not in word:
                 demonyms.setdefault(word + "s", key)
         regions[key] = (info.get("region") or "", info.get("subregion") or "")
-    for epithet in data["epithets"]:
-        seats[epithet["alias"]] = country_key(epithet["iso3"])
+    for epithet in data["epithets"]:  # 'the Kremlin', also written 'Kremlin' ('officials in Kremlin')
+        alias, key = epithet["alias"], country_key(epithet["iso3"])
+        seats.update(dict.fromkeys({alias, alias[4:] if alias.startswith("the ") else alias}, key))
     return entities, names, seats, demonyms, regions
 
 
@@ -206,7 +215,8 @@ def ruler_patterns(gazetteer: Gazetteer) -> list[dict]:
         if alias.lower().startswith("the ") and alias[4:5].isupper():
             patterns.append({"label": ner_label[entity.type], "pattern": alias[4:], "id": key})
     for seat, key in gazetteer.seats.items():
-        patterns.append({"label": "GPE", "pattern": seat, "id": f"seat:{key}"})
+        forms = [seat, "The" + seat[3:]] if seat.startswith("the ") else [seat]  # 'The Kremlin said'
+        patterns += [{"label": "GPE", "pattern": form, "id": f"seat:{key}"} for form in forms]
     for word, key in gazetteer.demonyms.items():
         patterns.append({"label": "NORP", "pattern": word, "id": f"demonym:{key}"})
     return patterns

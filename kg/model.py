@@ -31,13 +31,15 @@ class NormalisedText:
 
     ``offsets[i]`` is the original index of normalised character ``i``;
     the final entry maps the end of the text. ``dateline`` is the wire dateline taken out of it
-    ('KABUL, Afghanistan (AP) —'), if there was one.
+    ('KABUL, Afghanistan (AP) —'), if there was one; ``dispatches`` each dateline taken out, with where its
+    dispatch starts in the normalised text (a roundup of several).
     """
 
     original: str
     text: str
     offsets: tuple[int, ...]
     dateline: str = ""
+    dispatches: tuple[tuple[int, str], ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span to the original text."""
@@ -55,6 +57,10 @@ class Passage:
     article: Article
     text: NormalisedText
     start: int = 0
+
+    def dispatches(self) -> tuple[tuple[int, str], ...]:
+        """Each dispatch's dateline with where it starts, as a character of the piece (before it if negative)."""
+        return tuple((start - self.start, dateline) for start, dateline in self.text.dispatches)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """The original text and offsets of the piece's characters ``start:end``."""

@@ -48,3 +48,25 @@ def test_a_name_joined_by_underscores_is_read_as_words_at_the_same_offsets():
     done = normalise("Gondor warned of the Prince of Dol_Amroth; snake_case stays.")
     assert done.text == "Gondor warned of the Prince of Dol Amroth; snake_case stays."
     assert len(done.offsets) == len(done.text) + 1 and done.offsets[34] == 34
+
+
+def test_datelines_are_cut_at_the_start_of_any_paragraph_with_offsets_into_the_original():
+    text = ("Pakistan strikes militants\n\nISLAMABAD, Pakistan (AP) — Pakistani jets struck on Sunday.\n\n"
+            "KABUL (Reuters) - Taliban fighters killed three soldiers.\n\n"
+            "Kabul, Afghanistan — Afghan forces shelled posts.\n\n  KABUL, Jan. 5 (Reuters) -- The Taliban said.\n\n"
+            "BEIRUT/JERUSALEM (Reuters) - Israel struck. Pakistan said so. Gaza City (AFP) - Hamas said.")
+    result = normalise(text)
+    assert result.dateline == "ISLAMABAD, Pakistan (AP) —"
+    for cut in ("KABUL", "Kabul,", "BEIRUT", "(AFP)"):
+        assert cut not in result.text, cut
+    assert "Pakistan said so. Hamas said" in result.text
+    for kept in ("Taliban fighters killed", "Afghan forces shelled", "The Taliban said", "Israel struck", "Hamas said"):
+        assert kept in result.text, kept
+        start = result.text.index(kept)
+        assert text[result.offsets[start]:result.offsets[start] + len(kept)] == kept
+
+
+def test_sentences_that_only_look_like_datelines_are_kept():
+    for text in ("Hamas — the group that rules Gaza — said so.", "Iran (AP) said so.", "Pakistan said. Iran said.",
+                 "Kabul - Taliban fighters attacked.", "He said. Iran (Reuters) said so."):
+        assert normalise(text).text == text, text

@@ -11,7 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import armed_group, co_arguments, fits_title, reporting_group, state_of_institution
+from kg.entities.descriptions import (armed_group, co_arguments, fits_title, reporting_group, state_of_institution,
+                                      titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -68,10 +69,6 @@ def affiliations(person: str, doc: Doc, history, tokens: dict[int, str]) -> set[
     return found
 
 
-
-
-
-
 def fits_description(person: str, role: str, named: str, doc: Doc, history, tokens: dict[int, str],
                      entities: dict[str, Entity]) -> bool:
     """'the CIA chief' is whoever was named as leading the CIA; 'the Yale professor' any compatible person."""
@@ -106,12 +103,14 @@ def describable() -> frozenset[str]:
     """Every word that can start a description or pronoun worth resolving."""
     lexicon = words()
     return frozenset({*lexicon["person_pronouns"], "it", "its", *lexicon["country_heads"], *lexicon["person_roles"],
-                      *lexicon["territory_heads"], *lexicon["organisation_heads"]})
+                      *lexicon["territory_heads"], *lexicon["organisation_heads"], *lexicon["counterpart_nouns"]})
 
 
 def describe_person(token: Token, lemma: str, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
     """'the foreign minister', 'the Afghan envoy' (not the Chinese president named before), 'the Queen' (no one)."""
     others = co_arguments(token, tokens)
+    if not named and (titled := titled_before(token, history, entities, tokens)) and titled not in others:
+        return titled
     return antecedent(history, entities, {"Person"}, prefer_subject=True,
                       accept=lambda k: k not in others and fits_title(k, lemma, token.doc, history, tokens) and (
                           not named or fits_description(k, lemma, named[0], token.doc, history, tokens, entities)))
@@ -146,6 +145,19 @@ def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) ->
     return state_of_institution(token, key, history, entities, tokens) or key
 
 
+def is_title_body(token: Token, lemma: str) -> bool:
+    """'a ministry spokesman', 'the agency chief': a bare body word in a title is the body of that kind named
+    before ('Iran's Foreign Ministry ... A ministry spokesman')."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in words()["person_roles"] \
+        and lemma in words()["organisation_heads"] and not any(True for _ in token.children)
+
+
+def counterpart(token: Token, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
+    """'his Iranian counterpart': the person named before with Iran (unless the text names him beside it)."""
+    states = [k for k in named if entities[k].type == "Country"]
+    if not states or any(c.dep_ == "appos" for c in token.children):
+        return None
+    return antecedent(history, entities, {"Person"}, lambda k: states[0] in affiliations(k, token.doc, history, tokens))
 
 
 def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict[int, str]) -> str | None:
@@ -167,6 +179,10 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
         return national_group(token, named, history, entities)
     if (token.lower_ in lexicon["person_pronouns"] and token.pos_ == "PRON") or is_referring_it(token):
         return describe_pronoun(token, history, entities, tokens)
+    if lemma in lexicon["counterpart_nouns"]:
+        return counterpart(token, named, history, entities, tokens)
+    if is_title_body(token, lemma):
+        return antecedent(history, entities, {"Organization"}, lambda k: entities[k].label.lower().endswith(lemma))
     inner = {tokens[t.i] for t in token.doc[token.left_edge.i:token.i] if t.i in tokens}  # 'the al-Qaida-linked group'
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
@@ -224,14 +240,10 @@ def coordinated_subject(pronoun: Token, tokens: dict[int, str]) -> tuple[str, ..
     return ()
 
 
-
-
 def owner_of(group: Token, tokens: dict[int, str]) -> tuple[str, ...]:
     """The state or body a plural description is of ('Kenyan police', 'Hamas fighters'), if named beside it."""
     return tuple(dict.fromkeys(tokens[c.i] for c in group.children
                                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in tokens))[:1]
-
-
 
 
 def is_new_person(token: Token) -> bool:
@@ -256,10 +268,6 @@ def remember(history: History, token: Token, key: str) -> None:
         history[-1] = (token.i, key, history[-1][2] or subject)
     else:
         history.append((token.i, key, subject))
-
-
-
-
 
 
 def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer

@@ -116,3 +116,20 @@ def reporting_group(pronoun: Token, tokens: dict[int, str], entities: dict[str, 
         return ()
     speakers = [tokens[c.i] for c in clause.head.children if c.dep_ == "nsubj" and c.i in tokens]
     return tuple(speakers[:1]) if speakers and entities[speakers[0]].type == "Organization" else ()
+
+
+def titled_before(token: Token, history: list[tuple[int, str, bool]], entities: dict[str, Entity],
+                  tokens: dict[int, str]) -> str | None:
+    """The person last named with this very title ('the premier' after 'Chinese Premier Li Qiang', even when
+    another was the subject since)."""
+    doc = token.doc
+    title = [t.lower_ for t in token.lefts if t.dep_ in ("amod", "compound")] + [token.lower_]
+    for index, key, _ in reversed(history):
+        if not key or entities[key].type != "Person":
+            continue
+        start = index
+        while start > 0 and tokens.get(start - 1) == key:
+            start -= 1
+        if start >= len(title) and [t.lower_ for t in doc[start - len(title):start]] == title:
+            return key
+    return None

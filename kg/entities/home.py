@@ -1,24 +1,29 @@
 """The state a wire story is filed from: its dateline's country ('KABUL, Afghanistan (AP) —', 'ANKARA (AFP) -'),
 when the story is about it. Wire copy names a foreign official with his country ('Iranian President Ebrahim
-Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'): a bare title is of this state.
+Raisi') and a local one without ('President Bola Tinubu', 'Army spokesman ...'): a bare title is of this state,
+unless the text names that person, or the title's last earlier holder, with another state.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
+from kg.entities.mentions import words
 from kg.gazetteer import Gazetteer, country_key, entity_key
 from kg.lexicon import load_json
 from kg.model import Entity
+from kg.parse.sentences import tokens_of
 
 
-def dateline_state(dateline: str, gazetteer: Gazetteer) -> str | None:
+def dateline_state(dateline: str, gazetteer: Gazetteer, choices: dict[str, Entity] | None = None) -> str | None:
     """The country a dateline names, or whose capital or province it names ('BAMAKO', 'ISTANBUL'); None for other
-    cities ('DUBAI')."""
-    place = re.sub(r"\(.*?\)|[—–-]+\s*$", "", dateline)
+    cities ('DUBAI'). ``choices``: what the text's ambiguous names stand for ('GOMA, Congo')."""
+    place = re.sub(r"\(.*?\)|[—–_-]+\s*$", "", dateline)
     for part in (p.strip() for p in place.split(",")):
         name = part.title() if part.isupper() else part
-        entity = gazetteer.lookup(name)
+        entity = (choices or {}).get(name) or gazetteer.lookup(name)
         if entity is not None and entity.type == "Country":
             return entity.key
         if (state := place_state(name, gazetteer)) is not None:
@@ -45,11 +50,11 @@ def provinces() -> dict[str, str]:
     return {name: keys.pop() for name, keys in found.items() if len(keys) == 1}
 
 
-def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity]
-               ) -> str | None:
+def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], entities: dict[str, Entity],
+               choices: dict[str, Entity] | None = None) -> str | None:
     """The dateline's state if the story is about it: named at least twice, and among the two states named most
     (a 'BEIRUT' dateline on a story about Syria gives none)."""
-    key = dateline_state(dateline, gazetteer) if dateline else None
+    key = dateline_state(dateline, gazetteer, choices) if dateline else None
     if key is None:
         return None
     counts: dict[str, int] = {}
@@ -63,8 +68,78 @@ def home_state(dateline: str, gazetteer: Gazetteer, tokens: dict[int, str], enti
     return key if counts.get(key, 0) >= 2 and key in ranked[:2] else None
 
 
+def dispatch_homes(doc: Doc, dispatches: tuple[tuple[int, str], ...], gazetteer: Gazetteer, tokens: dict[int, str],
+                   entities: dict[str, Entity], choices: dict[str, Entity]) -> tuple[tuple[int, str | None], ...]:
+    """(first token, home state) of each dispatch of a roundup ('TEHRAN (AP) —' further down starts one of Iran);
+    the first runs from the text's start, and each state is judged on its own dispatch's names."""
+    starts = [(next((t.i for t in tokens_of(doc) if t.idx >= start), len(doc)), line) for start, line in dispatches]
+    starts = [(0 if n == 0 else i, line) for n, (i, line) in enumerate(starts)]
+    found = []
+    for n, (first, line) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(doc)
+        own = {i: key for i, key in tokens.items() if first <= i < end}
+        found.append((first, home_state(line, gazetteer, own, entities, choices)))
+    return tuple(found)
+
+
 @lru_cache(maxsize=1)
 def known_countries() -> dict[str, str]:
     """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
     return {entity_key(e["type"], e["label"]): country_key(e["country"])
             for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+
+
+def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]
+           ) -> list[tuple[int, str, str | None, str | None]]:
+    """Title phrases in text order: where, the title ('foreign minister'), the state named with it ('Iran's',
+    'Iranian') and the person it names ('... Hossein Amir-Abdollahian', 'the foreign minister, ...'), or None."""
+    lexicon = words()
+    roles, portfolios = set(lexicon["person_roles"]), set(lexicon["portfolios"])
+    found: list[tuple[int, str, str | None, str | None]] = []
+    for token in tokens_of(doc):
+        ends = token.i + 1 == len(doc) or doc[token.i + 1].lower_ not in roles  # its last role word ends a title
+        if token.lower_ not in roles or token.i in tokens or not ends:
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in tokens and (
+                doc[start - 1].lower_ in portfolios or f"{doc[start - 1].lower_} {token.lower_}" in roles):
+            start -= 1
+        before = start - 2 if start >= 2 and doc[start - 1].tag_ == "POS" else start - 1
+        state = tokens.get(before) if before >= 0 else None
+        state = state if state and entities[state].type in ("Country", "Territory") else None
+        after = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "," else token.i + 1
+        person = tokens.get(after) if after < len(doc) else None
+        person = person if person and entities[person].type == "Person" else None
+        found.append((token.i, doc[start:token.i + 1].text.lower(), state, person))
+    return found
+
+
+def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity],
+                 homes: tuple[tuple[int, str | None], ...]) -> dict[str, str | None]:
+    """The state each titled person's bare title ('Foreign Minister X') is of: the one the person is named with
+    anywhere ('Iranian Foreign Minister X'), else the one of the last earlier holder of that title named without
+    another person ('Iran's foreign minister arrived ...'), else the home state only if no state's holder of that
+    title was named before (the second foreign minister of a story from Beirut is not Lebanon's)."""
+    phrases = titles(doc, tokens, entities)
+    named = {person: state for _, _, state, person in reversed(phrases) if person and state}
+    found: dict[str, str | None] = {}
+    for index, (at, title, state, person) in enumerate(phrases):
+        if person is None or state is not None or person in found:
+            continue
+        earlier = [(s, p) for _, t, s, p in phrases[:index] if t == title and s]
+        own = [s for s, p in earlier if p in (None, person)]
+        home = next((h for first, h in reversed(homes) if first <= at), None)
+        found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
+    return found
+
+
+def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
+    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
+    added to the entities ('police in Istanbul' stand for it)."""
+    found = {}
+    for key in used:
+        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
+        if state in gazetteer.entities:
+            entities.setdefault(state, gazetteer.entities[state])
+            found[key] = state
+    return found

@@ -108,8 +108,11 @@ class Linker:
         """'Rebels in Yemen fired', 'Myanmar rebels attacked', 'tourists visited': people of a state who are not
         its agents stand for no state as an agent; a protest (CAMEO 14) is the act of its people, coded for the
         state ('Greek protesters marched on the German embassy')."""
-        protest = token.dep_ == "nsubj" and token.head.lemma_.lower() in protest_verbs()
-        return bool({token.lemma_.lower(), token.lower_} & self.non_state) and acts(token) and not protest
+        group = token
+        while group.dep_ == "pobj" and group.head.lower_ == "of" and group.head.head.lower_ in self.of_heads:
+            group = group.head.head  # 'Thousands of Chilean tourists visited'
+        protest = group.dep_ == "nsubj" and group.head.lemma_.lower() in protest_verbs()
+        return bool({token.lemma_.lower(), token.lower_} & self.non_state) and acts(group) and not protest
 
     def own_group(self, token: Token, children: list[Token]) -> str | None:
         """Who such a group belongs to: a named group ('Houthi rebels', 'fighters of Hezbollah') or a possessive
@@ -123,21 +126,27 @@ class Linker:
         return None
 
     def home_institution(self, token: Token, children: list[Token]) -> str | None:
-        """'Police arrested ...', 'security forces said' with no state named, as the agent: the state the story is
-        filed from, if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
-        home = self.resolution.home
+        """'Police arrested ...', 'the foreign ministry said' with no state named, as the agent: the body of that
+        kind named before ('Iran's Foreign Ministry ... the foreign ministry'), else the state the story is filed from,
+        if it has one ('ANKARA (Reuters) - Police ...'); else no one."""
         is_agent = token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-        if home is None or not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
+        if not is_agent or any(c.dep_ in ("amod", "poss", "nmod", "prep", "appos") for c in children):
             return None
-        words_ = [c.lower_ for c in children if c.dep_ == "compound"] + [token.lower_]
-        return home if " ".join(words_) in words()["generic_institutions"] else None
+        name = " ".join([c.lower_ for c in children if c.dep_ == "compound"] + [token.lower_])
+        if name not in words()["generic_institutions"]:
+            return None
+        named = [i for i, key in self.resolution.tokens.items() if i < token.i and self.type_of(key) == "Organization"
+                 and self.resolution.entities[key].label.lower().endswith(" " + name)]
+        return self.resolution.tokens[max(named)] if named else self.resolution.home_at(token.i)
 
     def proxy_of(self, token: Token, children: list[Token]) -> str | None:
-        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'."""
+        """The state or body a proxy word stands for: 'Israeli troops', 'officials in Fornost', 'in the White House'
+        (not the place an armed group or crowd is in: 'rebels in Iraq')."""
         for child in children:
             if child.dep_ in ("poss", "amod") and self.resolution.tokens.get(child.i):
                 return self.resolution.tokens[child.i]
-        for pobj in follow(token, "@in") + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
+        located = [] if token.lower_ in words()["groups_not_of_place"] else follow(token, "@in")  # 'rebels in Iraq'
+        for pobj in located + follow(token, "@of") + follow(token, "@from") + follow(token, "acl.@to"):
             key = self.resolution.tokens.get(pobj.i)
             kind = self.type_of(key) if key else ""
             if kind == "Country" or (kind == "Organization" and pobj.head.lower_ == "in"):

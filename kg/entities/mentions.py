@@ -134,6 +134,11 @@ def is_name(span: Span) -> bool:
     return words_ and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
 
 
+def is_ethnic(span: Span) -> bool:
+    """'an ethnic Hutu militia': a people named after such a word is no actor."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in words()["group_markers"]
+
+
 def extract_mentions(doc: Doc) -> Iterator[Mention]:
     """Mentions of people, organisations, places, groups and products, in text order."""
     skip = set(words()["non_entities"])
@@ -147,7 +152,7 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
-        if span.text in skip or not is_name(span) or is_portfolio(doc, span):
+        if span.text in skip or not is_name(span) or is_portfolio(doc, span) or is_ethnic(span):
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:
@@ -182,10 +187,14 @@ def group_name(doc: Doc, mention: Mention) -> Mention:
 
 
 def place_name(doc: Doc, mention: Mention) -> Mention:
-    """'the village of Mandera', 'the town of Jilib': a place, whatever NER took it for."""
+    """'the village of Mandera', 'the town of Jilib': a place, whatever NER took it for; "Russia's Rostov region"
+    is no person or product."""
     head = doc[mention.token_start:mention.token_end].root
-    of = head.head
-    if not mention.hint and head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words()["place_nouns"]:
+    of, after = head.head, doc[mention.token_end] if mention.token_end < len(doc) else None
+    kind = mention.label in ("PERSON", "PRODUCT") and after is not None and after.is_lower \
+        and after.lemma_ in words()["place_nouns"]
+    of_kind = head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in words()["place_nouns"]
+    if not mention.hint and (kind or of_kind):
         return replace(mention, label="GPE")
     return mention
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from kg.entities.ambiguous import chosen
 from kg.entities.coreference import refer_back
-from kg.entities.home import home_state, known_countries, place_state
-from kg.gazetteer import Gazetteer, entity_key
+from kg.entities.home import dispatch_homes, known_countries, place_state, place_states, title_states
+from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
-from kg.entities.shortnames import link_short_forms, short_names
+from kg.entities.shortnames import link_repeats, link_short_forms, short_names
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
@@ -38,7 +39,7 @@ class Resolution:
 
     ``tokens`` maps a token index to an entity key; ``inferred`` holds the token
     indices linked by description or pronoun rather than by name;
-    ``demonym`` the tokens that are adjectives of a country (Israeli); ``home`` the key of the dateline's state.
+    ``demonym`` the tokens that are adjectives of a country (Israeli); ``homes`` the state each dispatch is filed from.
     """
 
     entities: dict[str, Entity]
@@ -48,8 +49,18 @@ class Resolution:
     surfaces: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
     merges: tuple[Merge, ...] = ()
-    home: str | None = None  # the state the story is filed from, when it is about it (kg.entities.home)
+    homes: tuple[tuple[int, str | None], ...] = ()  # (first token, state it is filed from) of each dispatch
     places: dict[str, str] = field(default_factory=dict)  # a capital, province or big city -> its state's key
+    titled: dict[str, str | None] = field(default_factory=dict)  # a person named with a bare title -> its state
+
+    @property
+    def home(self) -> str | None:
+        """The state the story is filed from, when it is about it (kg.entities.home)."""
+        return self.homes[0][1] if self.homes else None
+
+    def home_at(self, index: int) -> str | None:
+        """The home state of the dispatch a token is in."""
+        return next((home for first, home in reversed(self.homes) if first <= index), self.home)
 
     def known_state(self, key: str) -> str | None:
         """The state the gazetteer gives a known person, if the text names it."""
@@ -58,8 +69,11 @@ class Resolution:
 
     def home_of(self, key: str) -> str | None:
         """The state a bare title of this person is of: the one the gazetteer knows ('Secretary of State Antony
-        Blinken' in a story filed from Manila), else the story's home state."""
-        return self.known_state(key) if key in known_countries() else self.home
+        Blinken' in a story filed from Manila), else the one the text names the title with (``titled``), else the
+        story's home state."""
+        if key in known_countries():
+            return self.known_state(key)
+        return self.titled[key] if key in self.titled else self.home
 
     def entity_at(self, token: Token) -> Entity | None:
         key = self.tokens.get(token.i)
@@ -93,30 +107,6 @@ def person_of(surface: str, people: dict[str, str]) -> str | None:
     if " " not in surface and len(first) == 1:
         return first.pop()
     return people.get(surface)
-
-
-def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
-    """A name NER found once is the same entity wherever else it is written ('the RSF')."""
-    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for mention in mentions:
-        key = tokens.get(mention.token_start)
-        if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
-            words = tuple(t.text for t in doc[mention.token_start:mention.token_end])
-            names.setdefault(words[0], []).append((words, key))
-    if not names:
-        return
-    texts = [t.text for t in tokens_of(doc)]
-    for start, text in enumerate(texts):
-        for words, key in names.get(text, ()):
-            end = start + len(words)
-            if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
-                tokens.update({i: key for i in range(start, end)})
-
-
-
-
-
-
 
 
 def link_surnames(doc: Doc, tokens: dict[int, str], people: dict[str, str], short: dict[str, str]) -> list[Merge]:
@@ -198,13 +188,16 @@ def link(entities: dict[str, Entity], tokens: dict[int, str], mention: Mention, 
 
 
 def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: dict[str, str],
-               entities: dict[str, Entity], tokens: dict[int, str]) -> set[int]:
-    """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms; the demonyms' tokens."""
+               entities: dict[str, Entity], tokens: dict[int, str], choices: dict[str, Entity]) -> set[int]:
+    """Link named mentions by gazetteer, metonymy, demonyms, surnames and acronyms (an ambiguous name as the text's
+    cues choose); the demonyms' tokens."""
     demonym_tokens: set[int] = set()
     acronyms = {initials(m.text): m.text for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
     named: dict[str, Entity] = {}  # a name is one thing throughout: 'the village of Mandera' ... 'Mandera officials'
     for mention in mentions:
         kind, _, key = mention.hint.rpartition(":")
+        choice = choices.get(surface_variants(mention.text)[-1])
+        key = choice.key if choice is not None else key
         if key and kind == "seat" and is_locative(doc, mention):
             link(entities, tokens, mention, Entity(entity_key("Place", mention.text), mention.text, "Place"))
         elif key in gazetteer.entities:
@@ -226,17 +219,19 @@ def link_names(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, people: 
     return demonym_tokens
 
 
-def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = ""
-                     ) -> tuple[dict, dict, set, list[Merge], str | None]:
-    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions; and the story's home state."""
+def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "",
+                     dispatches: tuple[tuple[int, str], ...] = ()) -> tuple[dict, dict, set, list[Merge], tuple]:
+    """Link named mentions: gazetteer, metonymy, demonyms, surnames, institutions; and each dispatch's home state."""
     mentions = [repair_type(doc, m) for m in mentions]
     entities: dict[str, Entity] = {}
     tokens: dict[int, str] = {}
     people = {m.text: entity_key("Person", m.text) for m in mentions
               if m.label == "PERSON" and m.token_end - m.token_start > 1}
-    demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens)
-    home = home_state(dateline, gazetteer, tokens, entities)
+    choices = chosen(f"{dateline}\n{doc.text}", gazetteer)
+    demonym_tokens = link_names(doc, mentions, gazetteer, people, entities, tokens, choices)
+    homes = dispatch_homes(doc, dispatches or ((0, dateline),), gazetteer, tokens, entities, choices)
     for mention in mentions:
+        home = next((h for first, h in reversed(homes) if first <= mention.token_start), None)
         label = institution_label(doc, mention, gazetteer, tokens, entities, home)
         if label:
             link(entities, tokens, mention, Entity(entity_key("Organization", label), label, "Organization",
@@ -245,7 +240,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
     short = short_names(mentions, tokens)
     link_short_forms(mentions, tokens, short)
     merges = link_surnames(doc, tokens, people, short)
-    return entities, tokens, demonym_tokens, merges, home
+    return entities, tokens, demonym_tokens, merges, homes
 
 
 def named_merges(mentions: list[Mention], tokens: dict[int, str], entities: dict[str, Entity],
@@ -265,21 +260,11 @@ def description(token: Token) -> str:
     return token.doc[token.left_edge.i:token.i + 1].text if token.left_edge.i < token.i else token.text
 
 
-def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
-    """The state of each named place that is a capital, province or big city ('Istanbul': Turkey), the state
-    added to the entities ('police in Istanbul' stand for it)."""
-    found = {}
-    for key in used:
-        state = place_state(entities[key].label, gazetteer) if entities[key].type == "Place" else None
-        if state in gazetteer.entities:
-            entities.setdefault(state, gazetteer.entities[state])
-            found[key] = state
-    return found
-
-
-def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "") -> Resolution:
-    """Resolve every mention, then link descriptions and pronouns to what came before."""
-    entities, tokens, demonym_tokens, merges, home = resolve_mentions(doc, mentions, gazetteer, dateline)
+def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: str = "",
+            dispatches: tuple[tuple[int, str], ...] = ()) -> Resolution:
+    """Resolve every mention, then link descriptions and pronouns to what came before. ``dispatches``: each
+    dateline cut with where its dispatch starts (a character of the text); else ``dateline`` is the whole text's."""
+    entities, tokens, demonym_tokens, merges, homes = resolve_mentions(doc, mentions, gazetteer, dateline, dispatches)
     inferred, groups = refer_back(doc, entities, tokens, gazetteer)
     merges += named_merges(mentions, tokens, entities, gazetteer)
     merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
@@ -294,4 +279,5 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
     return Resolution(entities={k: e for k, e in entities.items() if k in used}, tokens=tokens,
                       inferred=frozenset(inferred), demonym=frozenset(demonym_tokens),
                       surfaces={k: tuple(sorted(v)) for k, v in surfaces.items()}, groups=groups,
-                      merges=tuple(m for m in merges if m.entity in used), home=home, places=places)
+                      merges=tuple(m for m in merges if m.entity in used), homes=homes, places=places,
+                      titled=title_states(doc, tokens, entities, homes))

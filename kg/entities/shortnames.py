@@ -1,8 +1,12 @@
-"""Short names: the word that stands for an organisation named in full before ('the Guards', 'the Treasury')."""
+"""Short names: the word that stands for an organisation named in full before ('the Guards', 'the Treasury'),
+and a name written again where NER missed it."""
 from __future__ import annotations
+
+from spacy.tokens import Doc
 
 from kg.entities.mentions import words
 from kg.model import Mention
+from kg.parse.sentences import tokens_of
 
 
 def short_name(name: str) -> str | None:
@@ -38,3 +42,21 @@ def link_short_forms(mentions: list[Mention], tokens: dict[int, str], short: dic
     for mention in mentions:
         if mention.label == "ORG" and not mention.hint and mention.text in short:
             tokens.update({i: short[mention.text] for i in range(mention.token_start, mention.token_end)})
+
+
+def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> None:
+    """A name NER found once is the same entity wherever else it is written ('the RSF')."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for mention in mentions:
+        key = tokens.get(mention.token_start)
+        if key and mention.label in ("ORG", "PERSON", "PRODUCT"):
+            words = tuple(t.text for t in doc[mention.token_start:mention.token_end])
+            names.setdefault(words[0], []).append((words, key))
+    if not names:
+        return
+    texts = [t.text for t in tokens_of(doc)]
+    for start, text in enumerate(texts):
+        for words, key in names.get(text, ()):
+            end = start + len(words)
+            if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
+                tokens.update({i: key for i in range(start, end)})

@@ -105,13 +105,16 @@ def normalise(text: str) -> NormalisedText:
     offsets: list[int] = []
     cursor = 0
     edits = find_edits(text)
-    dateline = next((text[start:end].strip() for start, end, _, rule in edits if rule.startswith("dateline")), "")
-    for start, end, replacement, _ in edits:
+    dispatches: list[tuple[int, str]] = []
+    for start, end, replacement, rule in edits:
         pieces.append(text[cursor:start])
         offsets.extend(range(cursor, start))
+        if rule.startswith("dateline"):
+            dispatches.append((len(offsets), text[start:end].strip()))
         pieces.append(replacement)
         offsets.extend(start + min(i, end - start - 1) for i in range(len(replacement)))
         cursor = end
     pieces.append(text[cursor:])
     offsets.extend(range(cursor, len(text) + 1))
-    return NormalisedText(original=text, text="".join(pieces), offsets=tuple(offsets), dateline=dateline)
+    return NormalisedText(original=text, text="".join(pieces), offsets=tuple(offsets),
+                          dateline=dispatches[0][1] if dispatches else "", dispatches=tuple(dispatches))

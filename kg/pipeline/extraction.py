@@ -60,7 +60,8 @@ def chunks(text: str, limit: int = CHUNK) -> Iterator[tuple[int, str]]:
 
 def statements_of(doc, passage: Passage, settings: Settings) -> list[Statement]:
     """All statements of one parsed piece of an article."""
-    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer(settings.gazetteer), passage.text.dateline)
+    resolution = resolve(doc, list(extract_mentions(doc)), load_gazetteer(settings.gazetteer), passage.text.dateline,
+                         passage.dispatches())
     linker = Linker(doc, resolution)
     relations = [*extract_relations(doc, resolution), *extract_facts(doc, linker)]
     statements = [to_statement(r, doc, linker, passage) for r in relations]
