@@ -17,10 +17,11 @@ from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
+from kg.statements.located import armed, located_target
 from kg.statements.modality import demanded
 from kg.statements.recall import recalled_agents, settings as recall_settings
 from kg.statements.frames import additive_frames, predicates
-from kg.statements.relations import Relation, dobj_of, frame_relations, make_relation
+from kg.statements.relations import Relation, are_people, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
 from kg.parse.sentences import tokens_of
 
@@ -36,6 +37,9 @@ class Entry:
     target_types: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
     agent_of: bool = False  # the noun's 'of' phrase is its agent ('the withdrawal of Turkish forces')
+    located: bool = False  # else the state its object is in is the target ('stormed a hotel in Mogadishu')
+    armed: bool = False  # only forces do it ('troops crossed into', not 'refugees crossed into')
+    visitor: bool = False  # its target is a guest, not people who are no state's agents ('received refugees')
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,8 @@ def lexicon() -> Lexicon:
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
-                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False))
+                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False),
+                      raw.get("located", False), raw.get("armed", False), raw.get("visitor", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -130,6 +135,8 @@ def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confi
         for obj, obj_token in targets:
             if entry.target_types and linker.type_of(obj) not in entry.target_types:
                 continue  # 'restored ties with' a place that is no state or body
+            if entry.visitor and are_people(obj_token, linker):
+                continue
             relation = make_relation(subject, entry.predicate, obj, trigger, f"event:{entry.predicate}",
                                      [subject_token, obj_token], linker, confidence)
             if relation:
@@ -166,12 +173,14 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
         return uncoded_events(verb, linker)
     for entry in entries:
         if fits(verb, entry):
-            subjects = agents(verb, linker)
+            subjects = armed(agents(verb, linker), linker) if entry.armed else agents(verb, linker)
             targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
                 or participle_patient(verb, linker)
+            where = not targets and entry.located
+            targets = targets or (located_target(verb, entry.targets, linker) if where else [])
             intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'
             subjects, targets = each_other(subjects, targets, entry, not intent)
-            found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
+            found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_located" if where else "clause_verb")))
             if found:
                 return found
     return []
@@ -204,6 +213,12 @@ def of_agents(noun: Token, linker: Linker) -> list:
     return [e for t in follow(noun, "@of") for e in linker.entities(t)]
 
 
+def brokered(noun: Token) -> bool:
+    """'Egypt brokered a deal between Israel and Hamas': the deal is the parties' own, whoever brokered it."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in load_json("lexicon/events.json")[
+        "brokering_verbs"]
+
+
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     light = light_verb(noun, lexicon().light)
     for entry in noun_entries(noun):
@@ -217,10 +232,12 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         outside = bool(subjects) and not {k for k, _ in subjects} & {k for k, _ in parties}
         if len(parties) > 1 and (demanded(noun) or outside):  # 'called for a ceasefire between Rwanda and Congo'
             subjects, targets = parties[:1], parties[1:]
-        elif not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
-        found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
+        where = not targets and entry.located
+        targets = targets or (located_target(noun, paths, linker, light) if where else [])
+        found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_located" if where else "clause_noun")))
         if found:
             return found
     return []

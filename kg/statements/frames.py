@@ -23,6 +23,7 @@ class Frame:
     particle: str = ""
     object_types: frozenset[str] = frozenset()
     named_object: bool = False
+    visitor: bool = False  # the object is a guest: not people who are no state's agents ('received refugees')
     requires_as: frozenset[str] = frozenset()
     place: frozenset[str] = frozenset()  # prepositions one of which must name a place ('welcomed Ruto to the White House')
     acl: frozenset[str] = frozenset()
