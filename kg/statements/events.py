@@ -176,11 +176,12 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
             subjects = armed(agents(verb, linker), linker) if entry.armed else agents(verb, linker)
             targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
                 or participle_patient(verb, linker)
-            where = not targets and entry.located
-            targets = targets or (located_target(verb, entry.targets, linker) if where else [])
             intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'
             subjects, targets = each_other(subjects, targets, entry, not intent)
-            found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_located" if where else "clause_verb")))
+            found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
+            if not found and entry.located:
+                found = list(pairs(subjects, located_target(verb, entry.targets, linker), verb, entry, linker,
+                                   confidence("clause_located")))
             if found:
                 return found
     return []
@@ -235,9 +236,10 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
-        where = not targets and entry.located
-        targets = targets or (located_target(noun, paths, linker, light) if where else [])
-        found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_located" if where else "clause_noun")))
+        found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
+        if not found and entry.located:
+            found = list(pairs(subjects, located_target(noun, paths, linker, light), noun, entry, linker,
+                               confidence("clause_located")))
         if found:
             return found
     return []
