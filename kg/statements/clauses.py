@@ -127,7 +127,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(head)
-    if (charged := gerund_object(verb, linker)):
+    if (charged := gerund_object(verb, linker)) is not None:
         return charged
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
@@ -151,16 +151,17 @@ def reporter(subject: Token, verb: Token, linker: Linker, depth: int) -> Found:
     return agents(verb.head, linker, depth + 1)
 
 
-def gerund_object(verb: Token, linker: Linker) -> Found:
+def gerund_object(verb: Token, linker: Linker) -> Found | None:
     """'accused Russia of shelling', 'thanked Japan for helping', 'blamed Pakistan for the attack': the object
     of the governing verb (a passive's subject: 'Spain was criticised for recognising') does what the gerund
-    (or, after an accusation, the event noun) says."""
+    (or, after an accusation, the event noun) says; no one if that object is no actor ('accused them of')."""
     prep = verb.head
     if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
             prep.head.pos_ not in VERBAL or \
             (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
-        return []
-    return [e for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") for e in linker.entities(c)]
+        return None
+    objects = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]  # none: the clause's agent
+    return [e for c in objects for e in linker.entities(c)] if objects else None
 
 
 def left_actor(verb: Token, linker: Linker) -> Found:
@@ -191,8 +192,7 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
 
 
 def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
-    """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was
-    received by ...')."""
+    """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was ...')."""
     if is_relative(token) and verb.dep_ == "relcl" and token.head.i == verb.i:
         return relative_head(verb, linker)
     return linker.entities(token)

@@ -186,7 +186,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
-    subjects = subjects or gerund_object(noun, linker)  # 'blamed Pakistan for the attack'
+    subjects = subjects or gerund_object(noun, linker) or []  # 'blamed Pakistan for the attack'
     if not subjects and (claimant := responsible_verb(noun)) is not None:  # 'claimed responsibility for the bombing'
         subjects = verb_subjects(claimant, linker)
     if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
