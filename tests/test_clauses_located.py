@@ -123,3 +123,42 @@ def test_wire_sentences_of_these_constructions(text, expected):
 def test_a_state_owning_up_to_an_attack_is_its_agent(text, status):
     found = [s for s in extract_text(text) if s.predicate.id == "attacks"]
     assert found and {s.status for s in found} == {status}, found
+
+
+def test_coordinated_agents_act_on_each_other():
+    # Arnor and Gondor accused each other
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Gondor", "Gondor", "PROPN", "conj", 0),
+            ("accused", "accuse", "VERB", "ROOT", 3), ("each", "each", "DET", "det", 5), ("other", "other", "ADJ", "dobj", 3)]
+    assert read(rows) == {("Arnor", "accuses", "Gondor"), ("Gondor", "accuses", "Arnor")}
+
+
+def test_a_verb_carrying_an_event_noun_on_each_other_is_the_noun_s_event():
+    # Arnor and Gondor traded strikes on each other
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Gondor", "Gondor", "PROPN", "conj", 0),
+            ("traded", "trade", "VERB", "ROOT", 3), ("strikes", "strike", "NOUN", "dobj", 3), ("on", "on", "ADP", "prep", 4),
+            ("each", "each", "DET", "det", 7), ("other", "other", "ADJ", "pobj", 5)]
+    assert read(rows) == {("Arnor", "attacks", "Gondor"), ("Gondor", "attacks", "Arnor")}
+
+
+def test_help_from_a_state_is_its_aid_to_the_agent():
+    # Arnor intercepted them with help from Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("intercepted", "intercept", "VERB", "ROOT", 1),
+            ("them", "they", "PRON", "dobj", 1), ("with", "with", "ADP", "prep", 1), ("help", "help", "NOUN", "pobj", 3),
+            ("from", "from", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 5)]
+    assert ("Gondor", "providesAidTo", "Arnor") in read(rows)
+
+
+def test_condemning_a_state_s_compound_event_criticises_the_state():
+    # Arnor condemned the Gondor sanctions
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("condemned", "condemn", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 4), ("Gondor", "Gondor", "PROPN", "compound", 4),
+            ("sanctions", "sanction", "NOUN", "dobj", 1)]
+    assert read(rows) == {("Arnor", "criticises", "Gondor")}
+
+
+def test_a_gerund_charged_to_an_object_that_is_no_actor_has_no_agent():
+    # Arnor accused them of supplying tanks to Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
+            ("them", "they", "PRON", "dobj", 1), ("of", "of", "ADP", "prep", 1), ("supplying", "supply", "VERB", "pcomp", 3),
+            ("tanks", "tank", "NOUN", "dobj", 4), ("to", "to", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert ("Arnor", "providesAidTo", "Gondor") not in read(rows)

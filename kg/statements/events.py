@@ -18,6 +18,7 @@ from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
 from kg.statements.located import armed, located_target
+from kg.statements.reciprocal import reciprocal
 from kg.statements.modality import demanded
 from kg.statements.recall import recalled_agents, settings as recall_settings
 from kg.statements.frames import additive_frames, predicates
@@ -176,6 +177,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
             subjects = armed(agents(verb, linker), linker) if entry.armed else agents(verb, linker)
             targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
                 or participle_patient(verb, linker)
+            if not targets and len(subjects) > 1 and reciprocal(verb) and not carried(verb):
+                targets = subjects  # 'pledged not to attack each other' (not 'traded strikes on each other')
             intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'
             subjects, targets = each_other(subjects, targets, entry, not intent)
             found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
@@ -204,6 +207,11 @@ def carries_event(verb: Token) -> bool:
     preps = load_json("lexicon/events.json")["prepositional_light_verbs"].get(verb.lemma_.lower(), ())
     return any(c.lower_ in preps and any(noun_entries(o) for o in c.children if o.dep_ == "pobj")
                for c in verb.children if c.dep_ == "prep")
+
+
+def carried(verb: Token) -> bool:
+    """Whether the verb's object is an event noun, whose event it carries ('traded strikes')."""
+    return (obj := dobj_of(verb)) is not None and bool(noun_entries(obj))
 
 
 def noun_entries(noun: Token) -> tuple[Entry, ...]:
@@ -235,6 +243,8 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
             subjects, targets = parties[:1], parties[1:]
         elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and len(subjects) > 1 and reciprocal(noun, light):  # 'traded strikes on each other'
+            targets = subjects
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
         if not found and entry.located:
