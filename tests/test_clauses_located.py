@@ -110,6 +110,8 @@ def test_a_deal_a_third_state_brokered_between_two_is_theirs():
     ("A US-brokered deal between Israel and Lebanon took effect.", ("Israel", "signsAgreementWith", "Lebanon")),
     ("A US-brokered deal between Israel and Lebanon took effect.", ("United States", "mediatesBetween", "Lebanon")),
     ("Saudi Arabia and Iran restored ties in a deal brokered by China.", ("China", "mediatesBetween", "Iran")),
+    ("Brazil blocked Venezuela's bid to join the BRICS group.", ("Brazil", "rejects", "Venezuela")),
+    ("Ukraine has seized 1,000 square kilometres of Russian territory.", ("Ukraine", "occupies", "Russia")),
 ])
 def test_wire_sentences_of_these_constructions(text, expected):
     found = {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
