@@ -164,3 +164,19 @@ def test_a_gerund_charged_to_an_object_that_is_no_actor_has_no_agent():
             ("them", "they", "PRON", "dobj", 1), ("of", "of", "ADP", "prep", 1), ("supplying", "supply", "VERB", "pcomp", 3),
             ("tanks", "tank", "NOUN", "dobj", 4), ("to", "to", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
     assert ("Arnor", "providesAidTo", "Gondor") not in read(rows)
+
+
+def test_aid_for_a_state_carried_by_a_package_is_the_announcer_s():
+    # Arnor announced a package of aid for Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("announced", "announce", "VERB", "ROOT", 1), ("a", "a", "DET", "det", 3),
+            ("package", "package", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3), ("aid", "aid", "NOUN", "pobj", 4),
+            ("for", "for", "ADP", "prep", 5), ("Gondor", "Gondor", "PROPN", "pobj", 6)]
+    assert read(rows) == {("Arnor", "providesAidTo", "Gondor")}
+
+
+def test_a_light_verb_the_lemmatiser_got_wrong_still_carries_its_noun():
+    # Arnor waged an insurgency against Gondor ('waged' lemmatised as 'wag')
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("waged", "wag", "VERB", "ROOT", 1), ("an", "an", "DET", "det", 3),
+            ("insurgency", "insurgency", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 3),
+            ("Gondor", "Gondor", "PROPN", "pobj", 4)]
+    assert read(rows) == {("Arnor", "fightsWith", "Gondor")}

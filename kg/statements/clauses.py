@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, event_nouns, follow, is_relative, relative_head
+from kg.statements.words import stems
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "oprd", "pcomp", "prep", "xcomp")
@@ -199,8 +200,7 @@ def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
 
 
 def comment_clause(verb: Token) -> list[Token]:
-    """'restore, it seems, full ties': a comment clause right after a verb, which the parser made the head
-    of the verb's object."""
+    """'restore, it seems, full ties': a comment clause right after a verb, made the head of the verb's object."""
     doc, i = verb.doc, verb.i
     if verb.pos_ in VERBAL and i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ == "it" and \
             doc[i + 3].lemma_.lower() in load_json("lexicon/events.json")["comment_clauses"]:
@@ -230,7 +230,7 @@ def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_json("lexicon/events.json")[
             "quantity_nouns"]:  # 'carried out a round of air strikes'
         noun, head = head.head, head.head.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and head.lemma_.lower() in light:
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and any(s in light for s in stems(head)):
         return head
     return None
 

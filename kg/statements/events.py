@@ -19,6 +19,7 @@ from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
 from kg.statements.located import armed, located_target
 from kg.statements.reciprocal import reciprocal
+from kg.statements.words import stems
 from kg.statements.modality import demanded
 from kg.statements.recall import recalled_agents, settings as recall_settings
 from kg.statements.frames import additive_frames, predicates
@@ -78,14 +79,6 @@ def lexicon() -> Lexicon:
             nouns.setdefault(noun, []).append(entry)
     freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not (e.objects or e.complements))) for word, found in index.items()}  # noqa: E731
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
-
-
-def stems(verb: Token) -> list[str]:
-    """The lemma, then stems of the inflected form for when the lemmatiser got a rare verb wrong ('cordoned')."""
-    word, lemma = verb.lower_, verb.lemma_.lower()
-    guesses = {"ed": [word[:-2], word[:-1], word[:-3]], "ing": [word[:-3], word[:-3] + "e", word[:-4]], "s": [word[:-1]]}
-    suffix = next((s for s in guesses if word.endswith(s) and len(word) > len(s) + 2), None)
-    return [lemma, *(guesses[suffix] if suffix else [])]
 
 
 def verb_entries(verb: Token) -> tuple[Entry, ...]:
