@@ -282,7 +282,8 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         found = frame_relations(token, linker, earlier)
         if not found or all(r.rule in additive_frames() for r in found):  # 'a ceasefire brokered by': and the ceasefire
-            found += events_at(token, linker)
+            uncoded = load_json("lexicon/events.json")["uncoded"]["predicate"] if found else ""  # not beside a frame
+            found += [r for r in events_at(token, linker) if r.predicate != uncoded]
         found = found or recalled_events(token, linker, earlier)
         earlier += found
         yield from found
