@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, event_nouns, follow, is_relative, relative_head
+from kg.statements.words import stems
 
 Found = list[tuple[str, Token]]
 CLIMBS = ("conj", "advcl", "acomp", "oprd", "pcomp", "prep", "xcomp")
@@ -127,7 +128,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
         return [e for t in follow(verb, "agent")[:1] for e in linker.entities(t)]
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return linker.entities(head)
-    if (charged := gerund_object(verb, linker)):
+    if (charged := gerund_object(verb, linker)) is not None:
         return charged
     if verb.dep_ in CLIMBS or head.pos_ in ("ADJ", "ADP"):
         return agents(head, linker, depth + 1)
@@ -151,16 +152,17 @@ def reporter(subject: Token, verb: Token, linker: Linker, depth: int) -> Found:
     return agents(verb.head, linker, depth + 1)
 
 
-def gerund_object(verb: Token, linker: Linker) -> Found:
+def gerund_object(verb: Token, linker: Linker) -> Found | None:
     """'accused Russia of shelling', 'thanked Japan for helping', 'blamed Pakistan for the attack': the object
     of the governing verb (a passive's subject: 'Spain was criticised for recognising') does what the gerund
-    (or, after an accusation, the event noun) says."""
+    (or, after an accusation, the event noun) says; no one if that object is no actor ('accused them of')."""
     prep = verb.head
     if verb.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or \
             prep.head.pos_ not in VERBAL or \
             (verb.dep_ == "pobj" and prep.head.lemma_.lower() not in accusation_verbs()):
-        return []
-    return [e for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass") for e in linker.entities(c)]
+        return None
+    objects = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]  # none: the clause's agent
+    return [e for c in objects for e in linker.entities(c)] if objects else None
 
 
 def left_actor(verb: Token, linker: Linker) -> Found:
@@ -191,16 +193,14 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
 
 
 def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
-    """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was
-    received by ...')."""
+    """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was ...')."""
     if is_relative(token) and verb.dep_ == "relcl" and token.head.i == verb.i:
         return relative_head(verb, linker)
     return linker.entities(token)
 
 
 def comment_clause(verb: Token) -> list[Token]:
-    """'restore, it seems, full ties': a comment clause right after a verb, which the parser made the head
-    of the verb's object."""
+    """'restore, it seems, full ties': a comment clause right after a verb, made the head of the verb's object."""
     doc, i = verb.doc, verb.i
     if verb.pos_ in VERBAL and i + 3 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ == "it" and \
             doc[i + 3].lemma_.lower() in load_json("lexicon/events.json")["comment_clauses"]:
@@ -230,7 +230,7 @@ def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_json("lexicon/events.json")[
             "quantity_nouns"]:  # 'carried out a round of air strikes'
         noun, head = head.head, head.head.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and head.lemma_.lower() in light:
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL and any(s in light for s in stems(head)):
         return head
     return None
 
@@ -239,7 +239,7 @@ def responsible_verb(noun: Token) -> Token | None:
     """'claimed (denied) responsibility for the bombing': the verb whose subject owns up to the event noun."""
     owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
     if owned is not None and owned.lower_ in load_json("lexicon/events.json")["responsibility_nouns"] and \
-            owned.head.pos_ in VERBAL:
+            owned.head.pos_ in VERBAL and not any(c.dep_ == "neg" for c in owned.head.children):  # not 'did not claim'
         return owned.head
     return None
 

@@ -17,10 +17,13 @@ from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
+from kg.statements.located import armed, located_target
+from kg.statements.reciprocal import reciprocal
+from kg.statements.words import stems
 from kg.statements.modality import demanded
 from kg.statements.recall import recalled_agents, settings as recall_settings
 from kg.statements.frames import additive_frames, predicates
-from kg.statements.relations import Relation, dobj_of, frame_relations, make_relation
+from kg.statements.relations import Relation, are_people, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
 from kg.parse.sentences import tokens_of
 
@@ -36,6 +39,9 @@ class Entry:
     target_types: frozenset[str] = frozenset()
     complements: frozenset[str] = frozenset()
     agent_of: bool = False  # the noun's 'of' phrase is its agent ('the withdrawal of Turkish forces')
+    located: bool = False  # else the state its object is in is the target ('stormed a hotel in Mogadishu')
+    armed: bool = False  # only forces do it ('troops crossed into', not 'refugees crossed into')
+    visitor: bool = False  # its target is a guest, not people who are no state's agents ('received refugees')
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,21 +71,14 @@ def lexicon() -> Lexicon:
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
-                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False))
+                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False),
+                      raw.get("located", False), raw.get("armed", False), raw.get("visitor", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
             nouns.setdefault(noun, []).append(entry)
     freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not (e.objects or e.complements))) for word, found in index.items()}  # noqa: E731
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
-
-
-def stems(verb: Token) -> list[str]:
-    """The lemma, then stems of the inflected form for when the lemmatiser got a rare verb wrong ('cordoned')."""
-    word, lemma = verb.lower_, verb.lemma_.lower()
-    guesses = {"ed": [word[:-2], word[:-1], word[:-3]], "ing": [word[:-3], word[:-3] + "e", word[:-4]], "s": [word[:-1]]}
-    suffix = next((s for s in guesses if word.endswith(s) and len(word) > len(s) + 2), None)
-    return [lemma, *(guesses[suffix] if suffix else [])]
 
 
 def verb_entries(verb: Token) -> tuple[Entry, ...]:
@@ -130,6 +129,8 @@ def pairs(subjects, targets, trigger: Token, entry: Entry, linker: Linker, confi
         for obj, obj_token in targets:
             if entry.target_types and linker.type_of(obj) not in entry.target_types:
                 continue  # 'restored ties with' a place that is no state or body
+            if entry.visitor and are_people(obj_token, linker):
+                continue
             relation = make_relation(subject, entry.predicate, obj, trigger, f"event:{entry.predicate}",
                                      [subject_token, obj_token], linker, confidence)
             if relation:
@@ -166,12 +167,17 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
         return uncoded_events(verb, linker)
     for entry in entries:
         if fits(verb, entry):
-            subjects = agents(verb, linker)
+            subjects = armed(agents(verb, linker), linker) if entry.armed else agents(verb, linker)
             targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
                 or participle_patient(verb, linker)
+            if not targets and len(subjects) > 1 and reciprocal(verb) and not carried(verb):
+                targets = subjects  # 'pledged not to attack each other' (not 'traded strikes on each other')
             intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'
             subjects, targets = each_other(subjects, targets, entry, not intent)
             found = list(pairs(subjects, targets, verb, entry, linker, confidence("clause_verb")))
+            if not found and entry.located:
+                found = list(pairs(subjects, located_target(verb, entry.targets, linker), verb, entry, linker,
+                                   confidence("clause_located")))
             if found:
                 return found
     return []
@@ -196,12 +202,23 @@ def carries_event(verb: Token) -> bool:
                for c in verb.children if c.dep_ == "prep")
 
 
+def carried(verb: Token) -> bool:
+    """Whether the verb's object is an event noun, whose event it carries ('traded strikes')."""
+    return (obj := dobj_of(verb)) is not None and bool(noun_entries(obj))
+
+
 def noun_entries(noun: Token) -> tuple[Entry, ...]:
     return next((lexicon().nouns[form] for form in noun_forms(noun) if form in lexicon().nouns), ())
 
 
 def of_agents(noun: Token, linker: Linker) -> list:
     return [e for t in follow(noun, "@of") for e in linker.entities(t)]
+
+
+def brokered(noun: Token) -> bool:
+    """'Egypt brokered a deal between Israel and Hamas': the deal is the parties' own, whoever brokered it."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in load_json("lexicon/events.json")[
+        "brokering_verbs"]
 
 
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
@@ -217,10 +234,15 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
         outside = bool(subjects) and not {k for k, _ in subjects} & {k for k, _ in parties}
         if len(parties) > 1 and (demanded(noun) or outside):  # 'called for a ceasefire between Rwanda and Congo'
             subjects, targets = parties[:1], parties[1:]
-        elif not subjects and len(targets) > 1 and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and len(subjects) > 1 and reciprocal(noun, light):  # 'traded strikes on each other'
+            targets = subjects
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
+        if not found and entry.located:
+            found = list(pairs(subjects, located_target(noun, paths, linker, light), noun, entry, linker,
+                               confidence("clause_located")))
         if found:
             return found
     return []
@@ -260,7 +282,8 @@ def extract_relations(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         found = frame_relations(token, linker, earlier)
         if not found or all(r.rule in additive_frames() for r in found):  # 'a ceasefire brokered by': and the ceasefire
-            found += events_at(token, linker)
+            uncoded = load_json("lexicon/events.json")["uncoded"]["predicate"] if found else ""  # not beside a frame
+            found += [r for r in events_at(token, linker) if r.predicate != uncoded]
         found = found or recalled_events(token, linker, earlier)
         earlier += found
         yield from found

@@ -23,6 +23,8 @@ class Frame:
     particle: str = ""
     object_types: frozenset[str] = frozenset()
     named_object: bool = False
+    visitor: bool = False  # the object is a guest: not people who are no state's agents ('received refugees')
+    additive: bool = False  # the clause reader reads the clause too ('blocked Venezuela's bid to join': a rejection)
     requires_as: frozenset[str] = frozenset()
     place: frozenset[str] = frozenset()  # prepositions one of which must name a place ('welcomed Ruto to the White House')
     acl: frozenset[str] = frozenset()
@@ -84,7 +86,7 @@ def frames_by_word() -> dict[str, tuple[tuple[int, Frame], ...]]:
 @lru_cache(maxsize=1)
 def additive_frames() -> frozenset[str]:
     """Frames that add a reading beside the clause reader's ('a ceasefire brokered by': the brokering)."""
-    return frozenset(f.id for f in frames() if f.parties)
+    return frozenset(f.id for f in frames() if f.parties or f.additive)
 
 
 @lru_cache(maxsize=1)

@@ -57,10 +57,20 @@ def objects(trigger: Token, frame: Frame, linker: Linker, extra: Token | None = 
                 reached = follow(start, path)
             found = [(k, t) for token in reached for k, t in linker.entities(token)
                      if (not frame.object_types or linker.type_of(k) in frame.object_types)
-                     and (not frame.named_object or linker.names(t, k))]
+                     and (not frame.named_object or linker.names(t, k))
+                     and not (frame.visitor and are_people(token, linker))]
             if found:
                 return found
     return []
+
+
+def are_people(token: Token, linker: Linker) -> bool:
+    """'thousands of Sudanese refugees', 'tourists': people of a state who are not its agents."""
+    while token is not None:
+        if {token.lemma_.lower(), token.lower_} & linker.non_state:
+            return True
+        token = next(iter(follow(token, "@of")), None)
+    return False
 
 
 def dobj_of(verb: Token) -> Token | None:
@@ -176,7 +186,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     light = light_verb_of(noun)
     if not subjects and light is not None:
         subjects = verb_subjects(light, linker)
-    subjects = subjects or gerund_object(noun, linker)  # 'blamed Pakistan for the attack'
+    subjects = subjects or gerund_object(noun, linker) or []  # 'blamed Pakistan for the attack'
     if not subjects and (claimant := responsible_verb(noun)) is not None:  # 'claimed responsibility for the bombing'
         subjects = verb_subjects(claimant, linker)
     if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
@@ -188,7 +198,7 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     if frame.pair and not found and len(subjects) > 1:
         subjects, found = subjects[:1], subjects[1:]
     if frame.accuser or frame.parties:
-        clause = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
+        clause = clause_verb(noun)
         found = found or verb_subjects(clause, linker)
         if frame.parties:
             found += objects(clause, PARTIES, linker)
@@ -197,6 +207,16 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start_confidence("frame_noun"))
             if relation:
                 yield relation
+
+
+def clause_verb(noun: Token) -> Token:
+    """The verb whose clause a noun stands in, through the nouns and prepositions above it ('agreed to restore
+    ties after a rupture in a deal brokered by China': restore); an 'of' phrase is its noun's ('at the start
+    of the talks')."""
+    node = noun.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.lower_ != "of":
+        node = node.head
+    return node if node.lower_ != "of" else noun.head.head
 
 
 def where_only(noun: Token, place: Token, linker: Linker) -> bool:
