@@ -222,3 +222,12 @@ def test_each_bad_input_exits_2_with_one_line_naming_it(tmp_path, name, content,
     [line] = result.stderr.splitlines()
     assert line.startswith(f"kg: error: {path}{where}: ") and line.endswith(")")
     assert result.stdout == ""  # nothing half-written: a bad input stops the run before its batch is printed
+
+
+def test_a_bad_date_with_a_line_break_is_named_on_one_line():
+    from kg import KgError
+    from kg.ingest.fields import parse_date
+
+    with pytest.raises(KgError) as caught:
+        parse_date("2021\n-11")
+    assert "\n" not in str(caught.value) and "'2021\\n-11' is not a date" in str(caught.value)

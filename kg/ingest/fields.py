@@ -27,7 +27,8 @@ def parse_date(value: str | None, where: str = "--published") -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise KgError(f"{where}: '{value}' is not a date", "use YYYY-MM-DD, e.g. 2021-11-23") from None
+        shown = str(value)[:40].encode("unicode_escape").decode("ascii")  # one line, however the value is written
+        raise KgError(f"{where}: '{shown}' is not a date", "use YYYY-MM-DD, e.g. 2021-11-23") from None
 
 
 def article_id(path: Path, text: str) -> str:
