@@ -176,3 +176,8 @@ def test_his_counterpart_of_a_state_is_the_person_named_with_that_state():
     text = ("Japanese Prime Minister Fumio Kishida met Chinese President Xi Jinping. Indian Prime Minister Narendra Modi "
             "later met his Japanese counterpart.")
     assert ("Narendra Modi", "Fumio Kishida") in pairs(text)
+
+
+def test_a_possessive_ending_is_not_part_of_a_name():
+    labels = {s.subject.label for s in extract_text("Colombian President Gustavo Petro's government met the rebels.")}
+    assert not any(label.endswith(("'s", "\u2019s")) for label in labels)

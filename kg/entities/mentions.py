@@ -11,6 +11,8 @@ from kg.lexicon import load_json
 from kg.model import Mention
 from kg.parse.sentences import tokens_of
 
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
+
 
 @lru_cache(maxsize=1)
 def words() -> dict:
@@ -23,7 +25,10 @@ def as_mention(span: Span, label: str | None = None, hint: str | None = None) ->
 
 
 def strip_article(span: Span) -> Span:
-    """'the Tel Aviv University' -> 'Tel Aviv University' (keeps epithets whole)."""
+    """'the Tel Aviv University' -> 'Tel Aviv University' (keeps epithets whole); "Gustavo Petro's" -> 'Gustavo Petro'
+    (NER sometimes takes the possessive ending into the name)."""
+    if len(span) > 1 and span[-1].lower_ in POSSESSIVE_ENDINGS:
+        span = span[:-1]
     if span[0].lower_ == "the" and len(span) > 1 and not span.ent_id_:
         return span[1:]
     return span
