@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -88,5 +89,14 @@ def test_modules_and_functions_stay_small(path):
     text = path.read_text(encoding="utf-8")
     assert len(text.splitlines()) < MAX_LINES
     long = [f"{node.name} ({node.end_lineno - node.lineno + 1} lines)" for node in ast.walk(ast.parse(text))
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= MAX_FUNCTION]
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.end_lineno - node.lineno >= MAX_FUNCTION]
     assert not long
+
+
+def test_no_line_is_longer_than_ruff_allows():
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    limit = pyproject["tool"]["ruff"]["line-length"]
+    long = [f"{path.relative_to(PACKAGE.parent)}:{number}" for path in MODULES
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if len(line) > limit]
+    assert not long, f"lines over {limit} characters: {long}"

@@ -32,7 +32,8 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
                 options: RunOptions) -> None:
     """``kg extract``: statement records on stdout as they come, counts on stderr."""
     with Run(files, options) as run:
-        for _ in run_corpus(files, published, executor(settings, options.scheduler), RecordSink(sys.stdout, explain), run):
+        sink = RecordSink(sys.stdout, explain)
+        for _ in run_corpus(files, published, executor(settings, options.scheduler), sink, run):
             pass
     if run.skipped or run.failures or options.progress:
         typer.echo(f"kg: {run.summary()}", err=True)

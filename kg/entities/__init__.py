@@ -1,1 +1,4 @@
-"""Stage 3, entities: named mentions repaired with knowledge, resolved to one Entity per real-world thing, coreference and the Linker."""
+"""Stage 3, entities: named mentions repaired with knowledge, one Entity per real-world thing.
+
+Resolution, coreference and the Linker.
+"""

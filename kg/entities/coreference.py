@@ -106,7 +106,8 @@ def describable() -> frozenset[str]:
                       *lexicon["territory_heads"], *lexicon["organisation_heads"], *lexicon["counterpart_nouns"]})
 
 
-def describe_person(token: Token, lemma: str, named: list[str], history, entities, tokens: dict[int, str]) -> str | None:
+def describe_person(token: Token, lemma: str, named: list[str], history, entities,
+                    tokens: dict[int, str]) -> str | None:
     """'the foreign minister', 'the Afghan envoy' (not the Chinese president named before), 'the Queen' (no one)."""
     others = co_arguments(token, tokens)
     if not named and (titled := titled_before(token, history, entities, tokens)) and titled not in others:

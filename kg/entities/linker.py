@@ -173,7 +173,8 @@ class Linker:
             if key and (child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and (
                     child.i in demonym or self.type_of(key) in ("Country", "Territory")))):
                 return key
-            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" and ((child.i - 2) in demonym
+            if child.dep_ == "amod" and child.i >= 2 and token.doc[child.i - 1].text == "-" and (
+                    (child.i - 2) in demonym
                     or (child.lower_ in words()["owner_participles"] and tokens.get(child.i - 2))):
                 return tokens.get(child.i - 2)
         return None
@@ -200,7 +201,8 @@ class Linker:
         source = next((t for t in token.subtree if tokens.get(t.i) == key), None)
         if source is None:
             return []
-        linked = [c for c in source.conjuncts if c.i not in self.resolution.demonym or source.i in self.resolution.demonym]
+        demonym = self.resolution.demonym
+        linked = [c for c in source.conjuncts if c.i not in demonym or source.i in demonym]
         if source.i == token.i and self.type_of(key) == "Country":  # lists misparsed as modifiers or appositions
             linked += [c for c in token.children if c.dep_ in ("nmod", "appos") and tokens.get(c.i)]
         doc = token.doc

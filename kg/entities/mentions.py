@@ -132,10 +132,12 @@ def join_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def is_name(span: Span) -> bool:
-    """Letters ('U.S.' is one; 'G7' is one if the gazetteer knows it as a body), and a capital unless the gazetteer knows it or
-    it is the institution of a state named just before ("South Korea's navy"): NER's 'kingdom in' is no name."""
+    """Letters ('U.S.' is one; 'G7' is one if the gazetteer knows it as a body), and a capital unless the gazetteer
+    knows it or it is the institution of a state named just before ("South Korea's navy"): NER's 'kingdom in' is not
+    a name."""
     owned = span.start > 0 and span.doc[span.start - 1].tag_ == "POS" and span.text in words()["generic_institutions"]
-    words_ = bool(span.ent_id_) and span.label_ == "ORG" or any(t.is_alpha or t.text.replace(".", "").isalpha() for t in span)  # not 'S-400' alone
+    lettered = any(t.is_alpha or t.text.replace(".", "").isalpha() for t in span)  # not 'S-400' alone
+    words_ = bool(span.ent_id_) and span.label_ == "ORG" or lettered
     return words_ and (bool(span.ent_id_) or any(c.isupper() for c in span.text) or owned)
 
 
@@ -175,7 +177,8 @@ def titled_person(doc: Doc, mention: Mention) -> Mention:
     Yolande Makolo', 'Lord Cameron')."""
     before = doc[mention.token_start - 1] if mention.token_start > 0 else None
     if mention.label in ("ORG", "GPE", "PRODUCT", "LOC", "FAC") and not mention.hint and before is not None and (
-            (before.lower_ in words()["person_roles"] and (before.is_title or mention.token_end - mention.token_start > 1))
+            (before.lower_ in words()["person_roles"]
+             and (before.is_title or mention.token_end - mention.token_start > 1))
             or before.text in words()["honorifics"]):  # 'Lord Cameron'
         return replace(mention, label="PERSON")
     return mention

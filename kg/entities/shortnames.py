@@ -21,7 +21,8 @@ def short_name(name: str) -> str | None:
     while len(parts) > 1 and parts[-1] in lexicon["organisation_suffixes"]:
         parts.pop()
     last = parts[-1]
-    if last in generic or last.lower() in generic or last.lower() in lexicon["portfolios"] or last in lexicon["non_entities"]:
+    if last in generic or last.lower() in generic or last.lower() in lexicon["portfolios"] \
+            or last in lexicon["non_entities"]:
         return None
     return last
 

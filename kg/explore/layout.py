@@ -78,5 +78,6 @@ def positions(groups: Sequence[Sequence[int]], rank: Sequence[int]) -> list[tupl
     for (cx, cy), group in zip(_centres(groups), groups):
         for k, node in enumerate(sorted(group, key=lambda n: rank[n])):
             r = 0.8 * SPACING * math.sqrt(k)
-            placed[node] = (round(cx + r * math.cos(k * GOLDEN_ANGLE), 1), round(cy + r * math.sin(k * GOLDEN_ANGLE), 1))
+            angle = k * GOLDEN_ANGLE
+            placed[node] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
     return placed

@@ -128,7 +128,8 @@ def add_statement(triples: Triples, statement: Statement, article: ox.NamedNode)
     iri = statement_iri(statement)
     node = node_of(iri)
     kind = EVENT if statement.predicate.cameo or statement.predicate.kind == "uncoded" else FACT
-    for p, o in ((TYPE, STATEMENT), (TYPE, kind), (SUBJECT, subject), (PREDICATE, predicate), (OBJECT, obj), (STATUS, ox.Literal(statement.status)),
+    for p, o in ((TYPE, STATEMENT), (TYPE, kind), (SUBJECT, subject), (PREDICATE, predicate), (OBJECT, obj),
+                 (STATUS, ox.Literal(statement.status)),
                  (CONFIDENCE, ox.Literal(str(Decimal(str(statement.confidence))), datatype=DECIMAL)),
                  (RULE, ox.Literal(statement.rule)), (DERIVED_FROM, article)):
         triples.add(node, p, o)

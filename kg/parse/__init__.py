@@ -1,1 +1,4 @@
-"""Stage 2, parse: spinner substitutions undone, then the spaCy pipeline (with the gazetteer's EntityRuler) makes a Doc."""
+"""Stage 2, parse: spinner substitutions undone, then spaCy makes a Doc.
+
+The pipeline carries the gazetteer's EntityRuler.
+"""

@@ -86,7 +86,8 @@ def find_edits(text: str) -> list[tuple[int, int, str, str]]:
             if taken.intersection(span) or not sub.applies(text, match.start(), match.end()):
                 continue
             taken.update(span)
-            edits.append((match.start(), match.end(), match_case(sub.replacement(match.group()), match.group()), sub.id))
+            replacement = match_case(sub.replacement(match.group()), match.group())
+            edits.append((match.start(), match.end(), replacement, sub.id))
             break
     return sorted(edits)
 

@@ -2,8 +2,9 @@
 
 Each worker loads the pipeline once (a worker plugin) and sends back one :class:`Shard` per group:
 the statements of each article. Groups are submitted a few at a time, so memory stays flat, and
-shards come back in input order, so the graph and the records are the same as a single process makes. Workers need the same kg and spaCy
-model installed as the client, and one thread each: ``dask worker ADDRESS --nthreads 1``.
+shards come back in input order, so the graph and the records are the same as a single process makes.
+Workers need the same kg and spaCy model installed as the client, and one thread each:
+``dask worker ADDRESS --nthreads 1``.
 """
 from __future__ import annotations
 

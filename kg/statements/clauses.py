@@ -65,8 +65,7 @@ def named_first(tokens, linker: Linker) -> list[Token]:
     return sorted(tokens, key=lambda t: linker.resolution.tokens.get(t.i) is None)
 
 
-def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False,
-                  depth: int = 0) -> list[tuple[str, Token]]:
+def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False, depth: int = 0) -> list[tuple[str, Token]]:
     """Who does what the verb says: nsubj, passive agent, relative head, or inherited.
 
     ``intransitive``: the frame takes no direct object, so a passive-looking
@@ -139,7 +138,8 @@ def event_subject(subject: Token, linker: Linker) -> Found:
     """'An Israeli strike destroyed ...', 'a strike by Israel killed ...': an event that acts is its agent's act."""
     if subject.lemma_.lower() not in event_nouns():
         return []
-    named = [c for c in subject.children if c.dep_ in ("poss", "compound", "amod", "nmod") and linker.resolution.tokens.get(c.i)]
+    named = [c for c in subject.children
+             if c.dep_ in ("poss", "compound", "amod", "nmod") and linker.resolution.tokens.get(c.i)]
     return [e for c in (named or follow(subject, "@by"))[:1] for e in linker.entities(c)]
 
 
@@ -220,8 +220,8 @@ def shared_object_verbs(verb: Token) -> list[Token]:
 
 def noun_paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     """A verb's target paths as a noun's: its object is an 'of' phrase ('the invasion of Ukraine')."""
-    mapped = [("@of" if p == "dobj" else p.removeprefix("dobj.")) for p in paths if p not in ("dative", "dobj.@in", "@in")]
-    return tuple(dict.fromkeys(mapped))
+    kept = [p for p in paths if p not in ("dative", "dobj.@in", "@in")]
+    return tuple(dict.fromkeys("@of" if p == "dobj" else p.removeprefix("dobj.") for p in kept))
 
 
 def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
@@ -284,8 +284,8 @@ def received(noun: Token, linker: Linker) -> tuple[Found, Found] | None:
     givers = [e for t in follow(noun, "@from") + follow(verb, "@from") for e in linker.entities(t)]
     if not givers:
         return None
-    takers = agents(verb, linker) or [e for s in verb.children if s.dep_ == "nsubj" for e in noun_agents(s, linker, None)]
-    return givers, takers
+    subjects = [s for s in verb.children if s.dep_ == "nsubj"]
+    return givers, agents(verb, linker) or [e for s in subjects for e in noun_agents(s, linker, None)]
 
 
 def hung_after(noun: Token, paths: tuple[str, ...], linker: Linker) -> Found:

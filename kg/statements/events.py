@@ -71,13 +71,15 @@ def lexicon() -> Lexicon:
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
-                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())), raw.get("agent_of", False),
-                      raw.get("located", False), raw.get("armed", False), raw.get("visitor", False))
+                      frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())),
+                      raw.get("agent_of", False), raw.get("located", False), raw.get("armed", False),
+                      raw.get("visitor", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
             nouns.setdefault(noun, []).append(entry)
-    freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not (e.objects or e.complements))) for word, found in index.items()}  # noqa: E731
+    freeze = lambda index: {word: tuple(sorted(found, key=lambda e: not (e.objects or e.complements)))  # noqa: E731
+                            for word, found in index.items()}
     return Lexicon(freeze(verbs), freeze(phrases), freeze(nouns), frozenset(data["light_verbs"]))
 
 
@@ -87,7 +89,8 @@ def verb_entries(verb: Token) -> tuple[Entry, ...]:
     for lemma in stems(verb):
         for child in verb.children:
             if child.dep_ in ("prt", "prep", "dobj", "agent"):
-                found = index.phrases.get(f"{lemma} {child.lower_}") or index.phrases.get(f"{lemma} {child.lemma_.lower()}")
+                found = (index.phrases.get(f"{lemma} {child.lower_}")
+                         or index.phrases.get(f"{lemma} {child.lemma_.lower()}"))
                 if found:
                     return found
         if lemma in index.verbs:
@@ -168,8 +171,8 @@ def verb_events(verb: Token, linker: Linker) -> list[Relation]:
     for entry in entries:
         if fits(verb, entry):
             subjects = armed(agents(verb, linker), linker) if entry.armed else agents(verb, linker)
-            targets = event_actors(verb, entry, linker) or along(verb, entry.targets, linker, {k for k, _ in subjects}) \
-                or participle_patient(verb, linker)
+            targets = event_actors(verb, entry, linker) \
+                or along(verb, entry.targets, linker, {k for k, _ in subjects}) or participle_patient(verb, linker)
             if not targets and len(subjects) > 1 and reciprocal(verb) and not carried(verb):
                 targets = subjects  # 'pledged not to attack each other' (not 'traded strikes on each other')
             intent = any(c.dep_ == "xcomp" for c in verb.children) or carries_event(verb)  # 'agreed to restore ties'

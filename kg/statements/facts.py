@@ -151,7 +151,8 @@ def role_facts(person: Token, key: str, linker: Linker) -> Iterator[Relation]:
             targets = [e for t in scope for e in [(linker.resolution.tokens.get(t.i), t)]
                        if e[0] and e[0] != key and linker.type_of(e[0]) in ("Country", "Organization", "Territory")]
         targets = targets or bare_title_target(title, person, key, entry, linker)
-        predicate = entry.get("qualified_predicate", entry["predicate"]) if is_qualified(title, linker) else entry["predicate"]
+        qualified = is_qualified(title, linker)
+        predicate = entry.get("qualified_predicate", entry["predicate"]) if qualified else entry["predicate"]
         for obj, token in targets[:1]:
             found = fact(key, predicate, obj, title, f"role-{entry['id']}", [person, token],
                          start_confidence("fact_role"), title_phrase(title, person, linker), former)
@@ -245,8 +246,8 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             ruler = linker.resolution.tokens.get(child.i)
             if ruler and child.dep_ in colonies["deps"] and linker.type_of(ruler) in colonies["rulers"]:
                 former = any(c.lower_ in former_words() for c in token.children)
-                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child], start_confidence("fact_colony"),
-                           status="former" if former else "")
+                yield fact(territory, colonies["predicate"], ruler, token, "colony", [child],
+                           start_confidence("fact_colony"), status="former" if former else "")
 
 
 def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:

@@ -1,4 +1,7 @@
-"""Relation frames: the rules of ``ontologies/lexicon/relations.json`` as typed objects, and the predicates they produce."""
+"""Relation frames and the predicates they produce.
+
+The rules of ``ontologies/lexicon/relations.json`` as typed objects.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ class Frame:
     visitor: bool = False  # the object is a guest: not people who are no state's agents ('received refugees')
     additive: bool = False  # the clause reader reads the clause too ('blocked Venezuela's bid to join': a rejection)
     requires_as: frozenset[str] = frozenset()
-    place: frozenset[str] = frozenset()  # prepositions one of which must name a place ('welcomed Ruto to the White House')
+    place: frozenset[str] = frozenset()  # prepositions: one must name a place ('welcomed Ruto to the White House')
     acl: frozenset[str] = frozenset()
     partner: str = ""
     pair: bool = False

@@ -53,12 +53,13 @@ def neither_subject(verb: Token) -> bool:
 
 def is_former(verb: Token) -> bool:
     """'no longer recognises', 'formerly backed': true once, not now."""
-    return any(a.lower_ in cues()["former_adverbs"] and (a.lower_ != "longer" or any(n.lower_ == "no" for n in a.children))
+    return any(a.lower_ in cues()["former_adverbs"]
+               and (a.lower_ != "longer" or any(n.lower_ == "no" for n in a.children))
                for a in verb.children if a.dep_ == "advmod")
 
 
 def is_adjunct(trigger: Token) -> bool:
-    """An event noun in its clause's adverbial ('did not clash during a visit'): the clause's negation is not its own."""
+    """An event noun in its clause's adverbial ('did not clash during a visit'): not negated with the clause."""
     head = trigger.head
     return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.dep_ == "prep" \
         and head.lower_ in load_json("lexicon/events.json")["clause_prepositions"]
@@ -121,7 +122,8 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
         return "planned"
     if any(m.lower_ in c["planned_modifiers"] for m in trigger.children if m.dep_ == "amod"):
         return "planned"
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in c["intent_verbs"]:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass") \
+            and trigger.head.lemma_.lower() in c["intent_verbs"]:
         return "planned"  # 'a visit ... is planned for next month'
     return undone(trigger)
 
@@ -189,7 +191,8 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     source = according_to(verb, linker)
     if source or any(t.lower_ in c["hedges"] for t in verb.children):
         return Modality("claimed" if status == "asserted" else status, source, "according to")
-    accused = accusation(trigger, status, linker) or accusation(verb, status, linker) or owned_up(trigger, status, linker)
+    accused = accusation(trigger, status, linker) or accusation(verb, status, linker) \
+        or owned_up(trigger, status, linker)
     if accused:
         return accused
     node = verb

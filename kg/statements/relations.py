@@ -159,7 +159,8 @@ def verb_relations(verb: Token, frame: Frame, linker: Linker, earlier: list[Rela
     for subject, subject_token in subjects:
         pairs = [(k, t, start_confidence("frame_verb_object")) for k, t in found]
         if not pairs and frame.partner == "between":
-            pairs = [(k, t, start_confidence("frame_partner_between")) for k, t in partner_between(verb, subject, linker)]
+            between = partner_between(verb, subject, linker)
+            pairs = [(k, t, start_confidence("frame_partner_between")) for k, t in between]
         if not pairs and frame.partner:
             pairs = [(k, t, start_confidence("frame_partner_coordination")) for k, t in subjects if k != subject]
         if not pairs and frame.partner == "ties":
@@ -189,7 +190,8 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
     subjects = subjects or gerund_object(noun, linker) or []  # 'blamed Pakistan for the attack'
     if not subjects and (claimant := responsible_verb(noun)) is not None:  # 'claimed responsibility for the bombing'
         subjects = verb_subjects(claimant, linker)
-    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ in clause_prepositions():
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" \
+            and noun.head.lower_ in clause_prepositions():
         subjects = verb_subjects(noun.head.head, linker)
     governor = noun.head if frame.pair and noun.dep_ in ("nsubj", "nsubjpass") else None
     found = [(k, t) for k, t in objects(noun, frame, linker, light or governor) if not where_only(noun, t, linker)]
@@ -204,7 +206,8 @@ def noun_relations(noun: Token, frame: Frame, linker: Linker) -> Iterator[Relati
             found += objects(clause, PARTIES, linker)
     for subject, subject_token in subjects:
         for obj, obj_token in found:
-            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker, start_confidence("frame_noun"))
+            relation = make(subject, frame, obj, noun, [subject_token, obj_token], linker,
+                            start_confidence("frame_noun"))
             if relation:
                 yield relation
 
