@@ -9,8 +9,11 @@ graph is always the same bytes.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import sqlite3
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import TextIO
 
@@ -113,12 +116,25 @@ def as_written(quad: ox.Quad) -> ox.Quad:
 
 
 def _subject_chunks(store: ox.Store, size: int = 5000) -> Iterator[list[ox.Quad]]:
-    """The default graph's quads, ``size`` subjects at a time, subjects in order."""
+    """The default graph's quads, ``size`` subjects at a time, subjects in order (of their ``str``).
+
+    The subjects are sorted on disk, in a temporary SQLite table (its text order is code point order, as
+    Python's): a corpus's graph has several subjects per statement, and a sorted list of them all held
+    in Python grew the build by 10 KB an article."""
     default = ox.DefaultGraph()
-    subjects = sorted({quad.subject for quad in store.quads_for_pattern(None, None, None, default)}, key=str)
-    for first in range(0, len(subjects), size):
-        yield [as_written(quad) for subject in subjects[first:first + size]
-               for quad in store.quads_for_pattern(subject, None, None, default)]
+    with contextlib.closing(sqlite3.connect("")) as sorter:  # "": a private database in a temporary file
+        sorter.execute("CREATE TABLE subject (name TEXT PRIMARY KEY) WITHOUT ROWID")
+        subjects = (str(quad.subject) for quad in store.quads_for_pattern(None, None, None, default))
+        sorter.executemany("INSERT OR IGNORE INTO subject VALUES (?)", ((name,) for name, _ in groupby(subjects)))
+        names = sorter.execute("SELECT name FROM subject ORDER BY name")
+        while batch := names.fetchmany(size):
+            yield [as_written(quad) for (name,) in batch
+                   for quad in store.quads_for_pattern(_term(name), None, None, default)]
+
+
+def _term(name: str) -> ox.NamedNode | ox.BlankNode:
+    """The subject whose ``str`` is ``name``."""
+    return ox.BlankNode(name[2:]) if name.startswith("_:") else ox.NamedNode(name[1:-1])
 
 
 def _graph_chunks(store: ox.Store) -> Iterator[list[ox.Quad]]:
