@@ -181,3 +181,10 @@ def test_his_counterpart_of_a_state_is_the_person_named_with_that_state():
 def test_a_possessive_ending_is_not_part_of_a_name():
     labels = {s.subject.label for s in extract_text("Colombian President Gustavo Petro's government met the rebels.")}
     assert not any(label.endswith(("'s", "\u2019s")) for label in labels)
+
+
+def test_a_name_run_on_into_a_title_cased_verb_does_not_crash_resolution():
+    # found by tests/test_extract_properties.py: "O'Brien Denied" was linked as a name no entity was made for
+    text = ("Israeli Prime Minister O'Brien Denied That It Had Attacked Israeli Prime Minister O'Brien. "
+            "Gazan Prime Minister O'Brien Denied That It Had Attacked Morocco.")
+    assert all(s.subject.key and s.object.key for s in extract_text(text))

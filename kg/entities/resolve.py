@@ -240,6 +240,8 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
     short = short_names(mentions, tokens)
     link_short_forms(mentions, tokens, short)
     merges = link_surnames(doc, tokens, people, short)
+    for index in [i for i, key in tokens.items() if key not in entities]:  # a name no entity was made for
+        del tokens[index]
     return entities, tokens, demonym_tokens, merges, homes
 
 
