@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -100,3 +102,11 @@ def test_no_line_is_longer_than_ruff_allows():
     long = [f"{path.relative_to(PACKAGE.parent)}:{number}" for path in MODULES
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if len(line) > limit]
     assert not long, f"lines over {limit} characters: {long}"
+
+
+def test_the_command_line_starts_without_the_pipeline():
+    """``kg --help``, ``kg query`` and ``kg serve`` start fast: spaCy, networkx and pyvis load only when needed."""
+    code = ("import sys; from kg.cli import corpus, entities, explore, graph, main; "
+            "print(sorted(m for m in ('spacy', 'networkx', 'pyvis') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

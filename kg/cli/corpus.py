@@ -9,14 +9,14 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TYPE_CHECKING
 
 import typer
 
-from kg import (
-    default_log, executor, FileSink, KgError, open_store, RecordSink, Run, run_corpus, RunOptions, Settings,
-    StoreSink,
-)
+from kg import KgError
+
+if TYPE_CHECKING:  # the pipeline (and spaCy) is imported when a command runs, so kg --help starts fast
+    from kg import Run, RunOptions, Settings
 
 SkipBad = Annotated[bool, typer.Option(help="Report each bad input (file, corpus line) on stderr, skip it and go on.")]
 Processes = Annotated[int, typer.Option(min=1, help="Extraction processes on this machine.")]
@@ -25,12 +25,16 @@ Scheduler = Annotated[Optional[str], typer.Option(help="Extract on this Dask sch
 
 
 def run_options(skip_bad: bool, progress: bool | None, scheduler: str | None) -> RunOptions:
+    from kg import RunOptions
+
     return RunOptions(skip_bad, sys.stderr.isatty() if progress is None else progress, scheduler)
 
 
 def run_extract(files: list[Path], published: date | None, settings: Settings, explain: bool,
                 options: RunOptions) -> None:
     """``kg extract``: statement records on stdout as they come, counts on stderr."""
+    from kg import executor, RecordSink, Run, run_corpus
+
     with Run(files, options) as run:
         sink = RecordSink(sys.stdout, explain)
         for _ in run_corpus(files, published, executor(settings, options.scheduler), sink, run):
@@ -44,6 +48,8 @@ def run_extract(files: list[Path], published: date | None, settings: Settings, e
 def build_store(files: list[Path], store: str, update_url: str | None, published: date | None,
                 settings: Settings, run: Run) -> str:
     """Add the articles to ``store``, a line per article on stderr unless a progress bar shows; what was done."""
+    from kg import executor, open_store, run_corpus, StoreSink
+
     counts: Counter[str] = Counter()
     for stored in run_corpus(files, published, executor(settings, run.options.scheduler),
                              StoreSink(store, update_url), run):
@@ -63,6 +69,8 @@ def build_store(files: list[Path], store: str, update_url: str | None, published
 def run_build(files: list[Path], out: Path | None, store: str | None, update_url: str | None,
               published: date | None, settings: Settings, options: RunOptions) -> None:
     """``kg build`` of a corpus: into a store (resuming by content hash) or into OUT's files."""
+    from kg import default_log, Run
+
     if store and out is not None:
         raise KgError("--out and --store do not go together", "build into the store, then run kg export --store")
     folder = None if store else out or Path("outputs")
@@ -78,6 +86,8 @@ def run_build(files: list[Path], out: Path | None, store: str | None, update_url
 
 def build_files(files: list[Path], folder: Path, published: date | None, settings: Settings, run: Run) -> str:
     """Write the files of ``folder``; what was written."""
+    from kg import executor, FileSink, run_corpus
+
     sink = FileSink(folder)
     for _ in run_corpus(files, published, executor(settings, run.options.scheduler), sink, run):
         pass

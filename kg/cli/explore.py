@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kg import analyze as run_analysis, format_analysis, KgError, open_dataset, render_ego_page, union, write_files
+from kg import KgError
 from kg.cli.app import app, fail
 
 
@@ -20,6 +20,8 @@ def analyze(graph: Annotated[str, typer.Argument(help="A graph file, a store fol
             radius: Annotated[int, typer.Option(help="Hops around the --ego entity.")] = 1,
             page: Annotated[Path, typer.Option(help="Where to write the --ego page.")] = Path("outputs/ego.html")):
     """Central entities, communities, how two entities are connected, and ego-network pages."""
+    from kg import analyze as run_analysis, format_analysis, open_dataset, render_ego_page, union, write_files
+
     try:
         rdf = union(open_dataset(graph))
         between = path if path and all(path) else None

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg import default_model, KgError, parse_date, QUERY_FORMATS as FORMATS, Settings
+from kg import KgError, QUERY_FORMATS as FORMATS
 from kg.cli.app import Files, Gazetteer, Model, NewStore, Published, Store, UpdateUrl, app, fail
 from kg.cli.corpus import Processes, Progress, Scheduler, SkipBad, run_build, run_extract, run_options
 
@@ -18,6 +18,8 @@ def extract(files: Files, published: Published = None, model: Model = None,
             skip_bad: SkipBad = False, processes: Processes = 1, progress: Progress = None,
             scheduler: Scheduler = None):
     """Print the statements of the articles as JSON Lines (FILES may be - for standard input)."""
+    from kg import default_model, parse_date, Settings
+
     try:
         settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_extract(files, parse_date(published), settings, explain, run_options(skip_bad, progress, scheduler))
@@ -31,6 +33,8 @@ def build(files: Files, out: Annotated[Optional[Path], typer.Option(help="Output
           store: NewStore = None, update_url: UpdateUrl = None, skip_bad: SkipBad = False, processes: Processes = 1,
           progress: Progress = None, scheduler: Scheduler = None):
     """Build the graph: graph.ttl, graph.trig, statements.jsonl and graph.html in OUT, or add it to a --store."""
+    from kg import default_model, parse_date, Settings
+
     try:
         settings = Settings(model=model or default_model(), gazetteer=gazetteer, processes=processes)
         run_build(files, out, store, update_url, parse_date(published), settings,
