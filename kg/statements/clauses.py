@@ -236,8 +236,8 @@ def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
 
 
 def responsible_verb(noun: Token) -> Token | None:
-    """'claimed (denied) responsibility for the bombing': the verb whose subject owns up to the event noun."""
-    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    """'claimed (denied) responsibility for (any role in) the bombing': the verb whose subject owns up to it."""
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in") else None
     if owned is not None and owned.lower_ in load_json("lexicon/events.json")["responsibility_nouns"] and \
             owned.head.pos_ in VERBAL and not any(c.dep_ == "neg" for c in owned.head.children):  # not 'did not claim'
         return owned.head

@@ -42,6 +42,8 @@ class Entry:
     located: bool = False  # else the state its object is in is the target ('stormed a hotel in Mogadishu')
     armed: bool = False  # only forces do it ('troops crossed into', not 'refugees crossed into')
     visitor: bool = False  # its target is a guest, not people who are no state's agents ('received refugees')
+    nominal: bool = False  # nouns only: its paths are a noun's own ('Russia's war in Ukraine')
+    possessed: bool = False  # only a possessive or modifier is the noun's agent (not 'helped end the war in')
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def lexicon() -> Lexicon:
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
                       frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())),
                       raw.get("agent_of", False), raw.get("located", False), raw.get("armed", False),
-                      raw.get("visitor", False))
+                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -227,10 +229,13 @@ def brokered(noun: Token) -> bool:
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     light = light_verb(noun, lexicon().light)
     for entry in noun_entries(noun):
-        paths = tuple(p for p in noun_paths(entry.targets) if not (entry.agent_of and p == "@of"))
+        paths = entry.targets if entry.nominal else noun_paths(entry.targets)
+        paths = tuple(p for p in paths if not (entry.agent_of and p == "@of"))
         targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else []) \
             or hung_after(noun, paths, linker)
         subjects = (of_agents(noun, linker) if entry.agent_of else []) or noun_agents(noun, linker, light)
+        if entry.possessed:
+            subjects = [e for c in noun.children if c.dep_ in ("poss", "compound", "amod") for e in linker.entities(c)]
         if (gift := received(noun, linker)) is not None:
             subjects, targets = gift
         parties = along(noun, ("@between",), linker) if predicates()[entry.predicate].symmetric else []

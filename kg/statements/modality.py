@@ -39,6 +39,15 @@ def auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+def governing_auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of a verb and of the verbs it complements ('would continue to press')."""
+    found = auxiliaries(verb)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        found |= auxiliaries(verb)
+    return found
+
+
 def is_negated(verb: Token, trigger: Token) -> bool:
     negations = cues()["negations"]
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
@@ -112,8 +121,8 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
     governor = verb.head.lemma_.lower() if verb.dep_ in ("xcomp", "acl") else ""  # 'Moscow's failure to defend it'
     if governor in c["negative_intent_verbs"]:
         return "negated"
-    if governor in c["implicative_verbs"]:
-        return "asserted"
+    if governor in c["implicative_verbs"]:  # 'would continue to press': the status of the continuing
+        return grammatical_status(verb.head, verb.head)
     if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp"):
         return "asserted" if first_to(verb) else "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c["intent_verbs"]:
@@ -208,7 +217,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
             return Modality("denied", speaker(node.head, linker), node.head.lemma_.lower())
         if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
             claimed = status == "asserted"
-            if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
+            if status == "hypothetical" and "would" in governing_auxiliaries(verb) and not has_condition(verb):
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
     return reported_after(node, status, linker) or Modality(status)

@@ -1,0 +1,63 @@
+"""Wire wording the clause reader reads (issue 15): light verbs, event nouns and their paths, and statuses."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from test_clauses import read
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    return {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Japan tightened controls on the sale of chipmaking equipment to Chinese companies.",
+     ("Japan", "sanctions", "China")),
+    ("The United States imposed duties on Canadian aluminium.", ("United States", "sanctions", "Canada")),
+    ("Beijing had lodged stern representations with the United States.", ("China", "protestsTo", "United States")),
+    ("China and Russia kicked off joint naval exercises.", ("China", "cooperatesWith", "Russia")),
+    ("Moscow and Beijing have stepped up military cooperation.", ("Russia", "cooperatesWith", "China")),
+    ("Washington said it would coordinate with Tokyo.", ("United States", "cooperatesWith", "Japan")),
+    ("Giorgia Meloni will travel to Tunisia to discuss migration with President Kais Saied.",
+     ("Giorgia Meloni", "negotiatesWith", "Kais Saied")),
+])
+def test_wire_wording(text, expected):
+    assert expected in triples(text), triples(text)
+
+
+def test_denying_a_role_in_an_event_denies_it():
+    found = [s for s in extract_text("Russia denied any role in the attack on Poland.") if s.predicate.id == "attacks"]
+    assert [(s.subject.label, s.object.label, s.status) for s in found] == [("Russia", "Poland", "denied")]
+
+
+def test_a_war_in_a_state_is_its_possessor_s_war_on_it():
+    # Arnor's war in Gondor entered its fourth year
+    rows = [("Arnor", "Arnor", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("war", "war", "NOUN", "nsubj", 5),
+            ("in", "in", "ADP", "prep", 2), ("Gondor", "Gondor", "PROPN", "pobj", 3), ("entered", "enter", "VERB", "ROOT", 5),
+            ("its", "its", "PRON", "poss", 8), ("fourth", "fourth", "ADJ", "amod", 8), ("year", "year", "NOUN", "dobj", 5)]
+    assert read(rows) == {("Arnor", "fightsWith", "Gondor")}
+
+
+def test_a_war_in_a_state_that_a_clause_ends_has_no_agent():
+    # Arnor helped end the war in Gondor
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("helped", "help", "VERB", "ROOT", 1),
+            ("end", "end", "VERB", "xcomp", 1), ("the", "the", "DET", "det", 4), ("war", "war", "NOUN", "dobj", 2),
+            ("in", "in", "ADP", "prep", 4), ("Gondor", "Gondor", "PROPN", "pobj", 5)]
+    assert ("Arnor", "fightsWith", "Gondor") not in read(rows)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Germany said it would continue to press Iran.", "planned"),
+    ("Germany will continue to press Iran.", "planned"),
+    ("Germany continued to press Iran.", "asserted"),
+    ("Germany did not continue to press Iran.", "negated"),
+])
+def test_a_continued_event_has_the_status_of_its_continuing(text, status):
+    assert {s.status for s in extract_text(text) if s.predicate.id == "callsOn"} == {status}
+
+
+def test_what_a_territory_was_used_to_launch_happened():
+    text = "Poland called for sanctions on Minsk, whose territory Russian troops used to launch their assault on Kyiv."
+    found = {(s.subject.label, s.object.label, s.status) for s in extract_text(text) if s.predicate.id == "attacks"}
+    assert found == {("Russia", "Ukraine", "asserted")}
