@@ -21,6 +21,16 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     ("Washington said it would coordinate with Tokyo.", ("United States", "cooperatesWith", "Japan")),
     ("Giorgia Meloni will travel to Tunisia to discuss migration with President Kais Saied.",
      ("Giorgia Meloni", "negotiatesWith", "Kais Saied")),
+    ("The United States stood shoulder to shoulder with Japan.", ("United States", "supports", "Japan")),
+    ("Claudia Sheinbaum said she had spoken to Donald Trump by phone.",
+     ("Claudia Sheinbaum", "negotiatesWith", "Donald Trump")),
+    ("Mexico deployed troops to its northern border under a deal with Washington.",
+     ("Mexico", "signsAgreementWith", "United States")),
+    ("The European Union, which faces U.S. tariffs on steel, said it was ready to talk.",
+     ("United States", "sanctions", "European Union")),
+    ("Ukraine received U.S. aid.", ("United States", "providesAidTo", "Ukraine")),
+    ("Canada will impose 25% tariffs on C$30 billion of U.S. goods.", ("Canada", "sanctions", "United States")),
+    ("Japan conveyed its grave concerns to Russia.", ("Japan", "protestsTo", "Russia")),
 ])
 def test_wire_wording(text, expected):
     assert expected in triples(text), triples(text)
@@ -61,3 +71,17 @@ def test_what_a_territory_was_used_to_launch_happened():
     text = "Poland called for sanctions on Minsk, whose territory Russian troops used to launch their assault on Kyiv."
     found = {(s.subject.label, s.object.label, s.status) for s in extract_text(text) if s.predicate.id == "attacks"}
     assert found == {("Russia", "Ukraine", "asserted")}
+
+
+def test_speaking_to_a_broadcaster_is_no_consultation():
+    assert not [s for s in extract_text("Claudia Sheinbaum spoke to the BBC.") if s.predicate.cameo]
+
+
+def test_an_event_noun_under_which_a_clause_is_done_needs_its_own_target():
+    # Under the agreement, Arnor and Gondor will withdraw their forces
+    rows = [("Under", "under", "ADP", "prep", 7), ("the", "the", "DET", "det", 2),
+            ("agreement", "agreement", "NOUN", "pobj", 0), (",", ",", "PUNCT", "punct", 7),
+            ("Arnor", "Arnor", "PROPN", "nsubj", 7), ("and", "and", "CCONJ", "cc", 4), ("Gondor", "Gondor", "PROPN", "conj", 4),
+            ("withdraw", "withdraw", "VERB", "ROOT", 7), ("their", "their", "PRON", "poss", 9),
+            ("forces", "force", "NOUN", "dobj", 7)]
+    assert not {r for r in read(rows) if r[1] == "signsAgreementWith"}

@@ -26,6 +26,12 @@ def clause_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def targeted() -> frozenset[str]:
+    """Prepositions through which an event noun takes its clause's agent only with a target ('under a deal with')."""
+    return frozenset(load_json("lexicon/events.json")["targeted_prepositions"])
+
+
+@lru_cache(maxsize=1)
 def accusation_verbs() -> frozenset[str]:
     """Verbs that charge their object with an event ('blamed X for the attack')."""
     return frozenset(load_json("lexicon/modality.json")["accusation_verbs"])
@@ -265,35 +271,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
             "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'
         return agents(head.head, linker)
-    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL and \
+    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() | targeted() and head.head.pos_ in VERBAL and \
             f"{head.head.lemma_.lower()} {head.lower_}" not in load_json("lexicon/modality.json")["demand_verbs"]:
         root = noun.sent.root
         return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])
     return []
-
-
-def received(noun: Token, linker: Linker) -> tuple[Found, Found] | None:
-    """'drew condemnation from Britain', 'received aid from Japan', 'despite warnings from Caracas': the giver
-    is the noun's agent, the one who draws, receives or defies it (or whose event does: 'Iran's attack drew
-    condemnation') its target."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ in load_json("lexicon/events.json")["reception_prepositions"]:
-        verb = verb.head  # 'met them despite warnings from Caracas', 'resigned under pressure from'
-    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in load_json("lexicon/events.json")["reception_verbs"]:
-        return None
-    givers = [e for t in follow(noun, "@from") + follow(verb, "@from") for e in linker.entities(t)]
-    if not givers:
-        return None
-    subjects = [s for s in verb.children if s.dep_ == "nsubj"]
-    return givers, agents(verb, linker) or [e for s in subjects for e in noun_agents(s, linker, None)]
-
-
-def hung_after(noun: Token, paths: tuple[str, ...], linker: Linker) -> Found:
-    """'lambasted Israel's incursion into Rafah' with 'into' hung on the verb: a preposition right after an
-    object noun, on one of the noun's paths, is the noun's."""
-    verb, nxt = noun.head, noun.right_edge.i + 1
-    if noun.dep_ != "dobj" or nxt >= len(noun.doc) or noun.doc[nxt].head.i != verb.i:
-        return []
-    prep = noun.doc[nxt]
-    return [e for p in paths if p == f"@{prep.lower_}" and prep.dep_ == "prep"
-            for o in prep.children if o.dep_ == "pobj" for e in linker.entities(o)]

@@ -12,7 +12,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.statements.clauses import (VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths,
-                                   participle_patient, received, hung_after)
+                                   participle_patient, targeted)
+from kg.statements.reception import hung_after, received
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
@@ -26,7 +27,6 @@ from kg.statements.frames import additive_frames, predicates
 from kg.statements.relations import Relation, are_people, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
 from kg.parse.sentences import tokens_of
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +244,8 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
             subjects, targets = parties[:1], parties[1:]
         elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and noun.dep_ == "pobj" and noun.head.lower_ in targeted():
+            continue  # 'under the agreement, both sides will withdraw': no one's agreement
         if not targets and len(subjects) > 1 and reciprocal(noun, light):  # 'traded strikes on each other'
             targets = subjects
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
