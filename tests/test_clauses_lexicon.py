@@ -85,3 +85,17 @@ def test_an_event_noun_under_which_a_clause_is_done_needs_its_own_target():
             ("withdraw", "withdraw", "VERB", "ROOT", 7), ("their", "their", "PRON", "poss", 9),
             ("forces", "force", "NOUN", "dobj", 7)]
     assert not {r for r in read(rows) if r[1] == "signsAgreementWith"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ukraine filed a case against Belarus on Tuesday. Belarusian President Alexander Lukashenko rejected the case.",
+     ("Alexander Lukashenko", "rejects", "Ukraine")),
+    ("The International Criminal Court issued an arrest warrant for Vladimir Putin. Moscow has dismissed the warrant.",
+     ("Russia", "rejects", "International Criminal Court")),
+])
+def test_a_rejected_case_or_warrant_is_a_rejection_of_who_made_it(text, expected):
+    assert expected in triples(text), triples(text)
+
+
+def test_the_case_of_a_state_is_no_lawsuit():
+    assert not [s for s in extract_text("In the case of Iran, Germany imposed sanctions.") if s.predicate.id == "sues"]
