@@ -99,3 +99,32 @@ def test_a_rejected_case_or_warrant_is_a_rejection_of_who_made_it(text, expected
 
 def test_the_case_of_a_state_is_no_lawsuit():
     assert not [s for s in extract_text("In the case of Iran, Germany imposed sanctions.") if s.predicate.id == "sues"]
+
+
+def test_a_member_of_both_of_two_bodies_is_a_member_of_each():
+    text = "Poland, a member of both Nato and the EU, reported a rise in sabotage."
+    found = {(s.subject.label, s.object.label) for s in extract_text(text) if s.predicate.id == "memberOf"}
+    assert found == {("Poland", "NATO"), ("Poland", "European Union")}, found
+
+
+def test_a_relative_clause_on_an_apposition_is_on_the_named_actor():
+    text = "Burkina Faso joined the Alliance of Sahel States, a confederation that has left the regional bloc ECOWAS."
+    assert ("Alliance of Sahel States", "reducesRelationsWith", "ECOWAS") in triples(text), triples(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sweden joined NATO in 2024.", {("Sweden", "NATO")}),
+    ("Burkina Faso, Mali and Niger formed the Alliance of Sahel States.",
+     {("Burkina Faso", "Alliance of Sahel States"), ("Mali", "Alliance of Sahel States"),
+      ("Niger", "Alliance of Sahel States")}),
+    ("Ukraine will join the European Union.", set()),
+    ("Ukraine hopes to join NATO.", set()),
+    ("Georgia did not join NATO.", set()),
+])
+def test_joining_a_body_makes_a_member_once_done(text, expected):
+    assert {(s.subject.label, s.object.label) for s in extract_text(text) if s.predicate.id == "memberOf"} == expected
+
+
+def test_leaving_a_body_reduces_relations_but_leaving_a_city_does_not():
+    assert ("United Kingdom", "reducesRelationsWith", "European Union") in triples("Britain left the European Union.")
+    assert not [s for s in extract_text("Emmanuel Macron left Kyiv on Friday.") if s.predicate.cameo]

@@ -82,7 +82,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False, depth
     for child in named_first(with_auxiliaries(verb), linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
-                return relative_head(verb, linker)
+                return antecedent(verb, linker)
             found = linker.entities(child)
             if found:
                 return found
@@ -103,6 +103,12 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False, depth
     return []
 
 
+def antecedent(verb: Token, linker: Linker) -> Found:
+    """The actor a relative clause is on, through an apposition that names none ('AES, a bloc that has left')."""
+    head = verb.head
+    return relative_head(verb, linker) or (linker.entities(head.head)[:1] if head.dep_ == "appos" else [])
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -118,7 +124,7 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     subject = next((c for c in named_first(with_auxiliaries(verb), linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
-            return relative_head(verb, linker)
+            return antecedent(verb, linker)
         return linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
             or event_subject(subject, linker)
     if is_passive(verb):  # the by-phrase, or one the parser hung on the complement ('were designated a group by')
@@ -201,7 +207,7 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
 def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
     """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was ...')."""
     if is_relative(token) and verb.dep_ == "relcl" and token.head.i == verb.i:
-        return relative_head(verb, linker)
+        return antecedent(verb, linker)
     return linker.entities(token)
 
 

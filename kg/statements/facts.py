@@ -194,8 +194,9 @@ def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         if token.dep_ != "appos" or entry is None or not member:
             continue
         types = entry.get("object_types")
-        found = [e for path in entry["object"] for t in follow(token, path) for e in linker.entities(t)]
-        for obj, obj_token in found[:1]:
+        found = next((f for path in entry["object"] if (f := [e for t in follow(token, path)[:1]
+                                                               for e in linker.entities(t)])), [])
+        for obj, obj_token in found:  # 'a member of both Nato and the EU'
             if not types or linker.type_of(obj) in types:
                 yield fact(member, entry["predicate"], obj, token, entry["id"], [token.head, obj_token],
                            entry["confidence"])
