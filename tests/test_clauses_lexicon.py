@@ -128,3 +128,11 @@ def test_joining_a_body_makes_a_member_once_done(text, expected):
 def test_leaving_a_body_reduces_relations_but_leaving_a_city_does_not():
     assert ("United Kingdom", "reducesRelationsWith", "European Union") in triples("Britain left the European Union.")
     assert not [s for s in extract_text("Emmanuel Macron left Kyiv on Friday.") if s.predicate.cameo]
+
+
+def test_a_visit_with_no_destination_is_to_the_state_the_dispatch_is_filed_from():
+    text = ("Italy and Algeria sign gas deals\n\nALGIERS (AFP) - Italy and Algeria signed energy agreements on Monday "
+            "during a visit by Prime Minister Giorgia Meloni.")
+    assert ("Giorgia Meloni", "visits", "Algeria") in triples(text), triples(text)
+    undated = "Italy and Algeria signed energy agreements on Monday during a visit by Prime Minister Giorgia Meloni."
+    assert not [s for s in extract_text(undated) if s.predicate.id == "visits"]

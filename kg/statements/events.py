@@ -18,7 +18,7 @@ from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
-from kg.statements.located import armed, located_target
+from kg.statements.located import armed, home_target, located_target
 from kg.statements.reciprocal import reciprocal
 from kg.statements.words import stems
 from kg.statements.modality import demanded
@@ -44,6 +44,7 @@ class Entry:
     visitor: bool = False  # its target is a guest, not people who are no state's agents ('received refugees')
     nominal: bool = False  # nouns only: its paths are a noun's own ('Russia's war in Ukraine')
     possessed: bool = False  # only a possessive or modifier is the noun's agent (not 'helped end the war in')
+    home: bool = False  # a noun with no target is aimed at the state its dispatch is filed from ('a visit by')
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +68,13 @@ def check_entry(number: int, raw: dict) -> None:
 def lexicon() -> Lexicon:
     """The event lexicon, validated: unknown keys or predicates are refused."""
     data = load_json("lexicon/events.json")
-    verbs: dict[str, list[Entry]] = {}
-    phrases: dict[str, list[Entry]] = {}
-    nouns: dict[str, list[Entry]] = {}
+    verbs, phrases, nouns = {}, {}, {}  # trigger -> its entries
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
                       frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())),
                       raw.get("agent_of", False), raw.get("located", False), raw.get("armed", False),
-                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False))
+                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False), raw.get("home", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -250,9 +249,9 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
             targets = subjects
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
-        if not found and entry.located:
-            found = list(pairs(subjects, located_target(noun, paths, linker, light), noun, entry, linker,
-                               confidence("clause_located")))
+        if not found and (entry.located or entry.home):
+            where = located_target(noun, paths, linker, light) if entry.located else home_target(noun, linker)
+            found = list(pairs(subjects, where, noun, entry, linker, confidence("clause_located")))
         if found:
             return found
     return []
