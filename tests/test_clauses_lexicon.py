@@ -136,3 +136,15 @@ def test_a_visit_with_no_destination_is_to_the_state_the_dispatch_is_filed_from(
     assert ("Giorgia Meloni", "visits", "Algeria") in triples(text), triples(text)
     undated = "Italy and Algeria signed energy agreements on Monday during a visit by Prime Minister Giorgia Meloni."
     assert not [s for s in extract_text(undated) if s.predicate.id == "visits"]
+
+
+def test_who_helps_another_do_it_does_it_too_and_an_accusation_of_it_is_a_claim():
+    # Arnor accused Gondor of helping Rohan deport Eriador
+    rows = [("Arnor", "Arnor", "PROPN", "nsubj", 1), ("accused", "accuse", "VERB", "ROOT", 1),
+            ("Gondor", "Gondor", "PROPN", "dobj", 1), ("of", "of", "ADP", "prep", 1), ("helping", "help", "VERB", "pcomp", 3),
+            ("Rohan", "Rohan", "PROPN", "nsubj", 6), ("deport", "deport", "VERB", "ccomp", 4),
+            ("Eriador", "Eriador", "PROPN", "dobj", 6)]
+    assert {("Gondor", "deports", "Eriador"), ("Rohan", "deports", "Eriador")} <= read(rows)
+    text = "Ukraine accused Minsk of helping Russia deport thousands of Ukrainian children."
+    found = {(s.subject.label, s.status) for s in extract_text(text) if s.predicate.id == "deports"}
+    assert found == {("Belarus", "claimed"), ("Russia", "claimed")}

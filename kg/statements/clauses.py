@@ -109,6 +109,15 @@ def antecedent(verb: Token, linker: Linker) -> Found:
     return relative_head(verb, linker) or (linker.entities(head.head)[:1] if head.dep_ == "appos" else [])
 
 
+def helpers(verb: Token, linker: Linker, depth: int) -> Found:
+    """'(accused Minsk of) helping Russia deport ...': who helps does it too."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in load_json("lexicon/events.json")["helping_verbs"]:
+        return []
+    return [e for e in (gerund_object(head, linker) or agents(head, linker, depth + 1)) if e[0] not in
+            {k for k, _ in linker.entities(verb)}]
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -125,8 +134,9 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
             return antecedent(verb, linker)
-        return linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
+        found = linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
             or event_subject(subject, linker)
+        return found + helpers(verb, linker, depth) if found else found
     if is_passive(verb):  # the by-phrase, or one the parser hung on the complement ('were designated a group by')
         return [e for t in (follow(verb, "agent") or follow(verb, "dobj.@by"))[:1] for e in linker.entities(t)]
     head = verb.head

@@ -74,7 +74,8 @@ def lexicon() -> Lexicon:
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
                       frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())),
                       raw.get("agent_of", False), raw.get("located", False), raw.get("armed", False),
-                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False), raw.get("home", False))
+                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False),
+                      raw.get("home", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):

@@ -208,6 +208,8 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     for _ in range(6):
         if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
             break
+        if node.i != verb.i and (accused := accusation(node, status, linker)):
+            return accused  # 'accusing Minsk of helping Russia deport'
         link, node = node.dep_, node.head
         lemma = node.lemma_.lower()
         if lemma in c["denial_verbs"] and link in ("ccomp", "xcomp"):
