@@ -148,3 +148,14 @@ def test_who_helps_another_do_it_does_it_too_and_an_accusation_of_it_is_a_claim(
     text = "Ukraine accused Minsk of helping Russia deport thousands of Ukrainian children."
     found = {(s.subject.label, s.status) for s in extract_text(text) if s.predicate.id == "deports"}
     assert found == {("Belarus", "claimed"), ("Russia", "claimed")}
+
+
+@pytest.mark.parametrize("text,predicate,status", [
+    ("The European Union said it supported Ukraine's efforts.", "supports", "asserted"),
+    ("South Korea said it urged China to resolve the dispute.", "callsOn", "asserted"),
+    ("Nigeria's army said it killed two Boko Haram commanders in an airstrike.", "kills", "claimed"),
+    ("Britain said Russia supported Belarus.", "supports", "claimed"),
+])
+def test_a_speech_act_its_own_speaker_reports_is_made_by_the_report(text, predicate, status):
+    found = {s.status for s in extract_text(text) if s.predicate.id == predicate}
+    assert found == {status}, found

@@ -3,7 +3,7 @@ former or hypothetical, and who says so. Cues come from ``ontologies/lexicon/mod
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -251,3 +251,13 @@ def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:
         if child.dep_ == "parataxis" and child.lemma_.lower() in cues()["reporting_verbs"] and child.i > root.i:
             return Modality("claimed" if status == "asserted" else status, speaker(child, linker), child.lemma_.lower())
     return None
+
+
+def own_word(mood: Modality, subject: str, cameo: str | None) -> Modality:
+    """'The EU said it supported Ukraine': a one-sided speech act (``speech_act_roots``; ``cameo`` is None for
+    a symmetric one, 'said he had agreed with Putin') that its own speaker reports is made by the report, so it
+    is asserted, not claimed (a reported deed, 'said it killed', stays claimed)."""
+    if mood.status == "claimed" and mood.cue in cues()["reporting_verbs"] and mood.attributed_to == subject \
+            and (cameo or "")[:2] in cues()["speech_act_roots"]:
+        return replace(mood, status="asserted")
+    return mood
