@@ -159,3 +159,10 @@ def test_who_helps_another_do_it_does_it_too_and_an_accusation_of_it_is_a_claim(
 def test_a_speech_act_its_own_speaker_reports_is_made_by_the_report(text, predicate, status):
     found = {s.status for s in extract_text(text) if s.predicate.id == predicate}
     assert found == {status}, found
+
+
+def test_an_ally_named_in_apposition_is_its_owner_s_ally():
+    text = "Japan would monitor the situation together with its ally Washington."
+    assert ("Japan", "alliedWith", "United States") in triples(text), triples(text)
+    assert not [s for s in extract_text("Poland would ask its Nato allies to consider sanctions against Moscow.")
+                if s.predicate.id == "alliedWith"]
