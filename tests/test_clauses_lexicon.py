@@ -31,6 +31,7 @@ def triples(text: str) -> set[tuple[str, str, str]]:
     ("Ukraine received U.S. aid.", ("United States", "providesAidTo", "Ukraine")),
     ("Canada will impose 25% tariffs on C$30 billion of U.S. goods.", ("Canada", "sanctions", "United States")),
     ("Japan conveyed its grave concerns to Russia.", ("Japan", "protestsTo", "Russia")),
+    ("Lebanon and Syria agreed to set up a joint committee to organize returns.", ("Lebanon", "cooperatesWith", "Syria")),
 ])
 def test_wire_wording(text, expected):
     assert expected in triples(text), triples(text)
