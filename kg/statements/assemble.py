@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lexicon import load_json
 from kg.model import Evidence, Passage, Statement
-from kg.statements.modality import Modality, clause_verb, modality
+from kg.statements.modality import Modality, clause_verb, modality, own_word
 from kg.entities.linker import Linker
 from kg.statements.frames import predicates
 from kg.statements.relations import Relation
@@ -31,11 +31,13 @@ def to_statement(relation: Relation, doc: Doc, linker: Linker, passage: Passage)
     if relation.label:  # an uncoded event is labelled with its own verb
         predicate = replace(predicate, label=relation.label)
     is_event = predicate.kind in ("event", "uncoded")  # an uncoded link is negated, reported or planned too
-    mood = modality(trigger, linker) if is_event else Modality("asserted")
+    entities = linker.resolution.entities
+    one_sided = None if predicate.symmetric else predicate.cameo
+    mood = own_word(modality(trigger, linker), entities[relation.subject].label, one_sided) if is_event \
+        else Modality("asserted")
     status = relation.status or mood.status
     verb = clause_verb(trigger)
     table = load_json("lexicon/confidence.json")
-    entities = linker.resolution.entities
     since, until = validity(trigger, verb, published, status)
     return Statement(
         article=passage.article.id,

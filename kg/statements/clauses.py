@@ -26,6 +26,12 @@ def clause_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def targeted() -> frozenset[str]:
+    """Prepositions through which an event noun takes its clause's agent only with a target ('under a deal with')."""
+    return frozenset(load_json("lexicon/events.json")["targeted_prepositions"])
+
+
+@lru_cache(maxsize=1)
 def accusation_verbs() -> frozenset[str]:
     """Verbs that charge their object with an event ('blamed X for the attack')."""
     return frozenset(load_json("lexicon/modality.json")["accusation_verbs"])
@@ -76,7 +82,7 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False, depth
     for child in named_first(with_auxiliaries(verb), linker):
         if child.dep_ == "nsubj" or (intransitive and child.dep_ == "nsubjpass"):
             if is_relative(child) and verb.dep_ == "relcl":
-                return relative_head(verb, linker)
+                return antecedent(verb, linker)
             found = linker.entities(child)
             if found:
                 return found
@@ -97,6 +103,21 @@ def verb_subjects(verb: Token, linker: Linker, intransitive: bool = False, depth
     return []
 
 
+def antecedent(verb: Token, linker: Linker) -> Found:
+    """The actor a relative clause is on, through an apposition that names none ('AES, a bloc that has left')."""
+    head = verb.head
+    return relative_head(verb, linker) or (linker.entities(head.head)[:1] if head.dep_ == "appos" else [])
+
+
+def helpers(verb: Token, linker: Linker, depth: int) -> Found:
+    """'(accused Minsk of) helping Russia deport ...': who helps does it too."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in load_json("lexicon/events.json")["helping_verbs"]:
+        return []
+    return [e for e in (gerund_object(head, linker) or agents(head, linker, depth + 1)) if e[0] not in
+            {k for k, _ in linker.entities(verb)}]
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -112,9 +133,10 @@ def agents(verb: Token, linker: Linker, depth: int = 0) -> Found:
     subject = next((c for c in named_first(with_auxiliaries(verb), linker) if c.dep_ in ("nsubj", "csubj")), None)
     if subject is not None:
         if is_relative(subject) and verb.dep_ == "relcl":
-            return relative_head(verb, linker)
-        return linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
+            return antecedent(verb, linker)
+        found = linker.entities(subject) or launched_by(subject, linker) or reporter(subject, verb, linker, depth) \
             or event_subject(subject, linker)
+        return found + helpers(verb, linker, depth) if found else found
     if is_passive(verb):  # the by-phrase, or one the parser hung on the complement ('were designated a group by')
         return [e for t in (follow(verb, "agent") or follow(verb, "dobj.@by"))[:1] for e in linker.entities(t)]
     head = verb.head
@@ -195,7 +217,7 @@ def along(trigger: Token, paths: tuple[str, ...], linker: Linker, agents_: froze
 def actors_of(token: Token, verb: Token, linker: Linker) -> Found:
     """A target token's actors; a relative pronoun stands for the noun its clause modifies ('Modi, who was ...')."""
     if is_relative(token) and verb.dep_ == "relcl" and token.head.i == verb.i:
-        return relative_head(verb, linker)
+        return antecedent(verb, linker)
     return linker.entities(token)
 
 
@@ -236,8 +258,8 @@ def light_verb(noun: Token, light: frozenset[str]) -> Token | None:
 
 
 def responsible_verb(noun: Token) -> Token | None:
-    """'claimed (denied) responsibility for the bombing': the verb whose subject owns up to the event noun."""
-    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    """'claimed (denied) responsibility for (any role in) the bombing': the verb whose subject owns up to it."""
+    owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in") else None
     if owned is not None and owned.lower_ in load_json("lexicon/events.json")["responsibility_nouns"] and \
             owned.head.pos_ in VERBAL and not any(c.dep_ == "neg" for c in owned.head.children):  # not 'did not claim'
         return owned.head
@@ -265,35 +287,8 @@ def noun_agents(noun: Token, linker: Linker, light: Token | None) -> Found:
     if noun.dep_ == "pobj" and head.head.pos_ in VERBAL and head.lower_ in load_json("lexicon/events.json")[
             "prepositional_light_verbs"].get(head.head.lemma_.lower(), ()):  # 'agreed to a ceasefire'
         return agents(head.head, linker)
-    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() and head.head.pos_ in VERBAL and \
+    if noun.dep_ == "pobj" and head.lower_ in clause_prepositions() | targeted() and head.head.pos_ in VERBAL and \
             f"{head.head.lemma_.lower()} {head.lower_}" not in load_json("lexicon/modality.json")["demand_verbs"]:
         root = noun.sent.root
         return agents(head.head, linker) or (agents(root, linker) if root.pos_ in VERBAL else [])
     return []
-
-
-def received(noun: Token, linker: Linker) -> tuple[Found, Found] | None:
-    """'drew condemnation from Britain', 'received aid from Japan', 'despite warnings from Caracas': the giver
-    is the noun's agent, the one who draws, receives or defies it (or whose event does: 'Iran's attack drew
-    condemnation') its target."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ in load_json("lexicon/events.json")["reception_prepositions"]:
-        verb = verb.head  # 'met them despite warnings from Caracas', 'resigned under pressure from'
-    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in load_json("lexicon/events.json")["reception_verbs"]:
-        return None
-    givers = [e for t in follow(noun, "@from") + follow(verb, "@from") for e in linker.entities(t)]
-    if not givers:
-        return None
-    subjects = [s for s in verb.children if s.dep_ == "nsubj"]
-    return givers, agents(verb, linker) or [e for s in subjects for e in noun_agents(s, linker, None)]
-
-
-def hung_after(noun: Token, paths: tuple[str, ...], linker: Linker) -> Found:
-    """'lambasted Israel's incursion into Rafah' with 'into' hung on the verb: a preposition right after an
-    object noun, on one of the noun's paths, is the noun's."""
-    verb, nxt = noun.head, noun.right_edge.i + 1
-    if noun.dep_ != "dobj" or nxt >= len(noun.doc) or noun.doc[nxt].head.i != verb.i:
-        return []
-    prep = noun.doc[nxt]
-    return [e for p in paths if p == f"@{prep.lower_}" and prep.dep_ == "prep"
-            for o in prep.children if o.dep_ == "pobj" for e in linker.entities(o)]

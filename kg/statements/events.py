@@ -12,12 +12,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.statements.clauses import (VERBAL, agents, along, comment_clause, light_verb, noun_agents, noun_paths,
-                                   participle_patient, received, hung_after)
+                                   participle_patient, targeted)
+from kg.statements.reception import hung_after, received
 from kg.errors import KgError
 from kg.lexicon import confidence, load_json
 from kg.entities.linker import Linker, follow
 from kg.statements.hyphens import hyphen_relations, is_hyphen_participle
-from kg.statements.located import armed, located_target
+from kg.statements.located import armed, home_target, located_target
 from kg.statements.reciprocal import reciprocal
 from kg.statements.words import stems
 from kg.statements.modality import demanded
@@ -26,7 +27,6 @@ from kg.statements.frames import additive_frames, predicates
 from kg.statements.relations import Relation, are_people, dobj_of, frame_relations, make_relation
 from kg.entities.resolve import Resolution
 from kg.parse.sentences import tokens_of
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,9 @@ class Entry:
     located: bool = False  # else the state its object is in is the target ('stormed a hotel in Mogadishu')
     armed: bool = False  # only forces do it ('troops crossed into', not 'refugees crossed into')
     visitor: bool = False  # its target is a guest, not people who are no state's agents ('received refugees')
+    nominal: bool = False  # nouns only: its paths are a noun's own ('Russia's war in Ukraine')
+    possessed: bool = False  # only a possessive or modifier is the noun's agent (not 'helped end the war in')
+    home: bool = False  # a noun with no target is aimed at the state its dispatch is filed from ('a visit by')
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +68,14 @@ def check_entry(number: int, raw: dict) -> None:
 def lexicon() -> Lexicon:
     """The event lexicon, validated: unknown keys or predicates are refused."""
     data = load_json("lexicon/events.json")
-    verbs: dict[str, list[Entry]] = {}
-    phrases: dict[str, list[Entry]] = {}
-    nouns: dict[str, list[Entry]] = {}
+    verbs, phrases, nouns = {}, {}, {}  # trigger -> its entries
     for number, raw in enumerate(data["entries"]):
         check_entry(number, raw)
         entry = Entry(raw["predicate"], tuple(raw["targets"]), frozenset(raw.get("objects", ())),
                       frozenset(raw.get("target_types", ())), frozenset(raw.get("complements", ())),
                       raw.get("agent_of", False), raw.get("located", False), raw.get("armed", False),
-                      raw.get("visitor", False))
+                      raw.get("visitor", False), "verbs" not in raw, raw.get("possessed", False),
+                      raw.get("home", False))
         for verb in raw.get("verbs", ()):
             (phrases if " " in verb else verbs).setdefault(verb, []).append(entry)
         for noun in raw.get("nouns", ()):
@@ -227,10 +229,13 @@ def brokered(noun: Token) -> bool:
 def noun_events(noun: Token, linker: Linker) -> list[Relation]:
     light = light_verb(noun, lexicon().light)
     for entry in noun_entries(noun):
-        paths = tuple(p for p in noun_paths(entry.targets) if not (entry.agent_of and p == "@of"))
+        paths = entry.targets if entry.nominal else noun_paths(entry.targets)
+        paths = tuple(p for p in paths if not (entry.agent_of and p == "@of"))
         targets = along(noun, paths, linker) or (along(light, paths, linker) if light is not None else []) \
             or hung_after(noun, paths, linker)
         subjects = (of_agents(noun, linker) if entry.agent_of else []) or noun_agents(noun, linker, light)
+        if entry.possessed:
+            subjects = [e for c in noun.children if c.dep_ in ("poss", "compound", "amod") for e in linker.entities(c)]
         if (gift := received(noun, linker)) is not None:
             subjects, targets = gift
         parties = along(noun, ("@between",), linker) if predicates()[entry.predicate].symmetric else []
@@ -239,13 +244,15 @@ def noun_events(noun: Token, linker: Linker) -> list[Relation]:
             subjects, targets = parties[:1], parties[1:]
         elif not subjects and len(targets) > 1 and (noun.dep_ in ("nsubj", "nsubjpass", "ROOT") or brokered(noun)):
             subjects, targets = targets[:1], targets[1:]
+        if not targets and noun.dep_ == "pobj" and noun.head.lower_ in targeted():
+            continue  # 'under the agreement, both sides will withdraw': no one's agreement
         if not targets and len(subjects) > 1 and reciprocal(noun, light):  # 'traded strikes on each other'
             targets = subjects
         subjects, targets = each_other(subjects, targets, entry)  # 'Gondor and Rohan delayed their meeting'
         found = list(pairs(subjects, targets, noun, entry, linker, confidence("clause_noun")))
-        if not found and entry.located:
-            found = list(pairs(subjects, located_target(noun, paths, linker, light), noun, entry, linker,
-                               confidence("clause_located")))
+        if not found and (entry.located or entry.home):
+            where = located_target(noun, paths, linker, light) if entry.located else home_target(noun, linker)
+            found = list(pairs(subjects, where, noun, entry, linker, confidence("clause_located")))
         if found:
             return found
     return []

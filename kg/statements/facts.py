@@ -194,8 +194,9 @@ def member_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
         if token.dep_ != "appos" or entry is None or not member:
             continue
         types = entry.get("object_types")
-        found = [e for path in entry["object"] for t in follow(token, path) for e in linker.entities(t)]
-        for obj, obj_token in found[:1]:
+        found = next((f for path in entry["object"] if (f := [e for t in follow(token, path)[:1]
+                                                               for e in linker.entities(t)])), [])
+        for obj, obj_token in found:  # 'a member of both Nato and the EU'
             if not types or linker.type_of(obj) in types:
                 yield fact(member, entry["predicate"], obj, token, entry["id"], [token.head, obj_token],
                            entry["confidence"])
@@ -250,6 +251,20 @@ def colony_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
                            start_confidence("fact_colony"), status="former" if former else "")
 
 
+def kin_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
+    """'its ally Washington', 'Russia's ally Belarus': the possessor's tie to the actor the noun names."""
+    kin = patterns()["kin"]
+    for token in tokens_of(doc):
+        if token.lower_ not in kin["words"] or linker.resolution.tokens.get(token.i):
+            continue
+        owners = [e for c in token.children if c.dep_ == "poss" for e in linker.entities(c)]
+        named = [e for c in token.children if c.dep_ == "appos" for e in linker.entities(c)]  # not "its Nato allies"
+        for (owner, owner_token), (other, other_token) in zip(owners[:1], named[:1]):
+            if linker.type_of(other) in kin["types"] and linker.type_of(owner) in kin["types"]:
+                yield fact(owner, kin["predicate"], other, token, "kin", [owner_token, other_token],
+                           start_confidence("fact_located"))
+
+
 def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
     """Every static fact stated by a noun phrase of the document."""
     seen_heads: set[int] = set()
@@ -264,5 +279,5 @@ def extract_facts(doc: Doc, linker: Linker) -> Iterator[Relation]:
             yield from role_facts(token, key, linker)
         elif kind in ("Organization", "Product"):
             yield from (f for f in owner_facts(token, key, linker) if f)
-    for family in (member_facts, based_facts, location_facts, colony_facts):
+    for family in (member_facts, based_facts, location_facts, colony_facts, kin_facts):
         yield from (f for f in family(doc, linker) if f)

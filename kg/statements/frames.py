@@ -39,6 +39,7 @@ class Frame:
     inverse: bool = False
     claimant: tuple[str, ...] = ()  # where the party whose claim is recognised or disputed is
     status: str = ""  # a status the frame itself states ('withdrew its recognition': former)
+    happened: bool = False  # a fact only once done ('joined NATO', not 'will join' or 'hopes to join')
 
 
 #: Where the other parties of a brokered deal are: 'X brokered the deal ... with Y'.

@@ -84,3 +84,9 @@ def armed(agents: Found, linker: Linker) -> Found:
     words = frozenset(load_json("lexicon/events.json")["armed_agents"])
     return [(k, t) for k, t in agents
             if t.i in linker.resolution.tokens or t.lemma_.lower() in words or t.lower_ in words]
+
+
+def home_target(token: Token, linker: Linker) -> Found:
+    """The state the token's dispatch is filed from ('ALGIERS - ... during a visit by Meloni': Algeria)."""
+    home = next((h for first, h in reversed(linker.resolution.homes) if first <= token.i), None)
+    return [(home, token)] if home and home in linker.resolution.entities else []

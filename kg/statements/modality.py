@@ -3,7 +3,7 @@ former or hypothetical, and who says so. Cues come from ``ontologies/lexicon/mod
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -37,6 +37,15 @@ def clause_verb(token: Token) -> Token:
 
 def auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def governing_auxiliaries(verb: Token) -> set[str]:
+    """The auxiliaries of a verb and of the verbs it complements ('would continue to press')."""
+    found = auxiliaries(verb)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        found |= auxiliaries(verb)
+    return found
 
 
 def is_negated(verb: Token, trigger: Token) -> bool:
@@ -112,8 +121,8 @@ def grammatical_status(verb: Token, trigger: Token) -> str:
     governor = verb.head.lemma_.lower() if verb.dep_ in ("xcomp", "acl") else ""  # 'Moscow's failure to defend it'
     if governor in c["negative_intent_verbs"]:
         return "negated"
-    if governor in c["implicative_verbs"]:
-        return "asserted"
+    if governor in c["implicative_verbs"]:  # 'would continue to press': the status of the continuing
+        return grammatical_status(verb.head, verb.head)
     if "to" in aux and verb.dep_ in ("xcomp", "acl", "advcl", "relcl", "ccomp"):
         return "asserted" if first_to(verb) else "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c["intent_verbs"]:
@@ -199,6 +208,8 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
     for _ in range(6):
         if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
             break
+        if node.i != verb.i and (accused := accusation(node, status, linker)):
+            return accused  # 'accusing Minsk of helping Russia deport'
         link, node = node.dep_, node.head
         lemma = node.lemma_.lower()
         if lemma in c["denial_verbs"] and link in ("ccomp", "xcomp"):
@@ -208,7 +219,7 @@ def modality(trigger: Token, linker: Linker, default: str = "") -> Modality:
             return Modality("denied", speaker(node.head, linker), node.head.lemma_.lower())
         if lemma in c["reporting_verbs"] and link in ("ccomp", "parataxis"):
             claimed = status == "asserted"
-            if status == "hypothetical" and "would" in auxiliaries(verb) and not has_condition(verb):
+            if status == "hypothetical" and "would" in governing_auxiliaries(verb) and not has_condition(verb):
                 status = "planned"
             return Modality("claimed" if claimed else status, speaker(node, linker), lemma)
     return reported_after(node, status, linker) or Modality(status)
@@ -240,3 +251,13 @@ def reported_after(root: Token, status: str, linker: Linker) -> Modality | None:
         if child.dep_ == "parataxis" and child.lemma_.lower() in cues()["reporting_verbs"] and child.i > root.i:
             return Modality("claimed" if status == "asserted" else status, speaker(child, linker), child.lemma_.lower())
     return None
+
+
+def own_word(mood: Modality, subject: str, cameo: str | None) -> Modality:
+    """'The EU said it supported Ukraine': a one-sided speech act (``speech_act_roots``; ``cameo`` is None for
+    a symmetric one, 'said he had agreed with Putin') that its own speaker reports is made by the report, so it
+    is asserted, not claimed (a reported deed, 'said it killed', stays claimed)."""
+    if mood.status == "claimed" and mood.cue in cues()["reporting_verbs"] and mood.attributed_to == subject \
+            and (cameo or "")[:2] in cues()["speech_act_roots"]:
+        return replace(mood, status="asserted")
+    return mood

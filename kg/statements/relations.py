@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from kg.statements.clauses import clause_prepositions, gerund_object, responsible_verb, verb_subjects
 from kg.statements.frames import PARTIES, Frame, frames_by_word, light_verbs, partner_predicates
+from kg.statements.modality import modality
 from kg.lexicon import confidence as start_confidence
 from kg.lexicon import load_json
 from kg.entities.linker import Linker, follow
@@ -231,12 +232,18 @@ def where_only(noun: Token, place: Token, linker: Linker) -> bool:
     return verb.i != noun.i and any(linker.entities(c) for c in verb.children if c.dep_ == "dobj" and c.i != noun.i)
 
 
+def done(verb: Token, frame: Frame, linker: Linker) -> bool:
+    """A frame of something that must have happened ('joined NATO') fits only an asserted or reported verb."""
+    return not frame.happened or modality(verb, linker).status in ("asserted", "claimed")
+
+
 def frame_relations(token: Token, linker: Linker, earlier: list[Relation]) -> list[Relation]:
     """The relations of the first frame that matches at a token."""
     by_word = frames_by_word()
     candidates = dict(by_word.get(token.lemma_.lower(), ()) + by_word.get(token.lower_, ()))
     for _, frame in sorted(candidates.items()):
-        if frame.kind == "verb" and verb_matches(token, frame) and placed(token, frame, linker):
+        if frame.kind == "verb" and verb_matches(token, frame) and placed(token, frame, linker) \
+                and done(token, frame, linker):
             found = list(verb_relations(token, frame, linker, earlier))
         elif frame.kind == "noun" and token.pos_ in ("NOUN", "PROPN"):
             found = list(noun_relations(token, frame, linker))
