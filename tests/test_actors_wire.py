@@ -188,3 +188,63 @@ def test_a_name_run_on_into_a_title_cased_verb_does_not_crash_resolution():
     text = ("Israeli Prime Minister O'Brien Denied That It Had Attacked Israeli Prime Minister O'Brien. "
             "Gazan Prime Minister O'Brien Denied That It Had Attacked Morocco.")
     assert all(s.subject.key and s.object.key for s in extract_text(text))
+
+
+def positions(text: str) -> set[tuple[str, str]]:
+    return {(s.subject.label, s.object.label) for s in extract_text(text)
+            if s.predicate.id.rsplit("#", 1)[-1] in ("holdsPositionIn", "leads")}
+
+
+def test_a_well_known_figure_s_bare_title_is_of_their_own_state_not_the_dateline_s_or_none():
+    text = ("NAIROBI, Kenya (AP) — Kenya and Britain signed a trade deal on Monday. Prime Minister Keir Starmer "
+            "said Britain would invest in Kenyan ports. Kenya said the deal would create jobs.")
+    found = positions(text)
+    assert ("Keir Starmer", "United Kingdom") in found and ("Keir Starmer", "Kenya") not in found
+    text = "Nigeria's army fought Boko Haram in the north. President Bola Tinubu said Nigeria would win the war."
+    assert ("Bola Tinubu", "Nigeria") in positions(text)  # no dateline: the figure's state, named in the text
+
+
+def test_a_figure_s_state_is_used_only_when_the_text_names_it():
+    assert not positions("Prime Minister Keir Starmer said the talks had gone well.")
+
+
+def test_the_figures_file_is_general_and_names_known_states_and_organisations():
+    from kg.entities.home import known_countries
+
+    gazetteer = load_gazetteer()
+    people = load_json("lexicon/figures.json")["people"]
+    names = [p["name"] for p in people]
+    assert len(people) >= 300 and len(names) == len(set(names))
+    assert all(key in gazetteer.entities for key in known_countries().values())
+    regions = {gazetteer.regions[f"country/{p['country']}"][0] for p in people if "country" in p}
+    assert {"Africa", "Americas", "Asia", "Europe", "Oceania"} <= regions
+    for person in people:
+        if "organisation" in person:
+            assert gazetteer.lookup(person["organisation"]) is not None, person
+
+
+def test_well_known_companies_and_armed_groups_are_known_with_their_state():
+    gazetteer = load_gazetteer()
+    for name in ("Eni", "Sonatrach", "Gazprom", "Saudi Aramco", "Petrobras", "Huawei", "ELN", "RSF", "SPLM-IO",
+                 "Arakan Army", "TPLF", "IGAD", "UNHCR", "WFP", "ICRC", "Alliance of Sahel States"):
+        assert gazetteer.lookup(name) is not None and gazetteer.lookup(name).type == "Organization", name
+    from kg.entities.home import known_countries
+
+    assert known_countries()["organization/eni"] == "country/ITA"
+    assert known_countries()["organization/sonatrach"] == "country/DZA"
+
+
+def test_a_bare_state_body_is_the_state_last_named_with_one_else_the_home_state():
+    from test_actors import referents
+
+    found = referents("Mali's military government expelled the French ambassador. Since then the junta has turned "
+                      "to Russia, and rights groups accused the generals of silencing critics.")
+    assert found[("junta", 1)] == "Mali" and found[("generals", 1)] == "Mali"
+    found = referents("President Gustavo Petro's government resumed talks with the rebels. Colombia's largest "
+                      "guerrilla group, which Venezuela shelters, demanded that the government suspend operations.")
+    assert found[("government", 2)] == "Colombia"
+    found = referents("Hamas fighters attacked an outpost. Witnesses said the government was silent.")
+    assert ("government", 1) not in found  # no state named as having one, no home state: not the group
+    said = pairs("TUNIS (Reuters) - Tunisia arrested ten activists on Monday. Tunisia said they were plotting. "
+                 "Amnesty International urged the authorities to release them.")
+    assert ("Amnesty International", "Tunisia") in said

@@ -11,8 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import (armed_group, co_arguments, fits_title, reporting_group, state_of_institution,
-                                      titled_before)
+from kg.entities.descriptions import (armed_group, body_state, co_arguments, fits_title, is_state_body,
+                                      reporting_group, state_of_institution, titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -271,13 +271,14 @@ def remember(history: History, token: Token, key: str) -> None:
         history.append((token.i, key, subject))
 
 
-def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer
-               ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
-    """Link descriptions and pronouns in ``tokens``; the tokens so linked, and groups ('they', 'both sides')."""
+def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer,
+               homes: tuple[tuple[int, str | None], ...] = ()) -> tuple[set[int], dict[int, tuple[str, ...]]]:
+    """Link descriptions and pronouns in ``tokens`` (``homes``: each dispatch's home state); the tokens so linked,
+    and groups ('they', 'both sides')."""
     history: History = []
     inferred: set[int] = set()
     groups: dict[int, tuple[str, ...]] = {}
-    last_group: list[str] = []
+    last: list[str] = []  # the armed group last named with its members
     for token in tokens_of(doc):
         key = tokens.get(token.i)
         members = () if key else plural_reference(token, history, entities, tokens)
@@ -285,8 +286,8 @@ def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], ga
             groups[token.i] = members
             continue
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
-            key = describe(token, history, entities, gazetteer, tokens) or armed_group(token, tokens, entities,
-                                                                                       last_group)
+            key = body_state(token, history, entities, tokens, homes) if is_state_body(token, tokens) else (
+                describe(token, history, entities, gazetteer, tokens) or armed_group(token, tokens, entities, last))
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.entities.home import known_countries
 from kg.entities.mentions import words
 from kg.model import Entity
 
@@ -133,3 +134,32 @@ def titled_before(token: Token, history: list[tuple[int, str, bool]], entities: 
         if start >= len(title) and [t.lower_ for t in doc[start - len(title):start]] == title:
             return key
     return None
+
+
+def is_state_body(token: Token, tokens: dict[int, str]) -> bool:
+    """'the junta', 'the government', 'the authorities', 'the generals': a body of a state with no name beside it
+    (not 'the military governments of Mali and Niger')."""
+    return token.lower_ in words()["state_bodies"] and token.pos_ in ("NOUN", "PROPN") \
+        and any(c.lower_ == "the" for c in token.children) and not any(
+            (c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in tokens)
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
+            for c in token.children)
+
+
+def body_state(token: Token, history, entities: dict[str, Entity], tokens: dict[int, str],
+               homes: tuple[tuple[int, str | None], ...]) -> str | None:
+    """The state a bare state body is of: the one last named as having such a body ("Burkina Faso's military
+    government", 'the Myanmar military', "President Gustavo Petro's government"), else the state the story is filed
+    from, else (for 'the regime') the state last named."""
+    bodies = words()["state_bodies"]
+    for index in sorted((i for i in tokens if i < token.i), reverse=True):
+        owner = token.doc[index]
+        if owner.dep_ in ("poss", "compound", "amod", "nmod") and owner.head.lower_ in bodies:
+            state = known_countries().get(tokens[index], tokens[index])
+            if state in entities and entities[state].type in ("Country", "Territory"):
+                return state
+    home = next((state for first, state in reversed(homes) if first <= token.i), None)
+    if home in entities:
+        return home
+    recent = [k for _, k, _ in reversed(history) if k and entities[k].type == "Country"]
+    return recent[0] if recent and token.lower_ in words()["country_heads"] else None

@@ -84,9 +84,16 @@ def dispatch_homes(doc: Doc, dispatches: tuple[tuple[int, str], ...], gazetteer:
 
 @lru_cache(maxsize=1)
 def known_countries() -> dict[str, str]:
-    """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
-    return {entity_key(e["type"], e["label"]): country_key(e["country"])
-            for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+    """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country'), or of
+    the state or organisation a well-known public figure belongs to (figures.json), under each of its names."""
+    found = {entity_key(e["type"], e["label"]): country_key(e["country"])
+             for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+    for person in load_json("lexicon/figures.json")["people"]:
+        owner = country_key(person["country"]) if "country" in person \
+            else entity_key("Organization", person["organisation"])
+        found.update(dict.fromkeys((entity_key("Person", n) for n in (person["name"], *person.get("aliases", ()))),
+                                   owner))
+    return found
 
 
 def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]

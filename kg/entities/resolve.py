@@ -267,7 +267,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
     """Resolve every mention, then link descriptions and pronouns to what came before. ``dispatches``: each
     dateline cut with where its dispatch starts (a character of the text); else ``dateline`` is the whole text's."""
     entities, tokens, demonym_tokens, merges, homes = resolve_mentions(doc, mentions, gazetteer, dateline, dispatches)
-    inferred, groups = refer_back(doc, entities, tokens, gazetteer)
+    inferred, groups = refer_back(doc, entities, tokens, gazetteer, homes)
     merges += named_merges(mentions, tokens, entities, gazetteer)
     merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
     used = set(tokens.values())
