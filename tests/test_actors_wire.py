@@ -248,3 +248,28 @@ def test_a_bare_state_body_is_the_state_last_named_with_one_else_the_home_state(
     said = pairs("TUNIS (Reuters) - Tunisia arrested ten activists on Monday. Tunisia said they were plotting. "
                  "Amnesty International urged the authorities to release them.")
     assert ("Amnesty International", "Tunisia") in said
+
+
+def test_a_name_no_one_knows_before_a_minister_s_title_is_its_portfolio_not_a_body():
+    found = positions("Kenya's Blue Economy Minister Jane Doe met fishermen. Kenya said fishing would resume.")
+    assert ("Jane Doe", "Kenya") in found and not any(o.startswith("Blue") for _, o in found)
+    assert not any(s == "Jane Doe" and "Digital" in o for s, o in positions(
+        "Digital Affairs Minister Jane Doe said Estonia had been attacked. Estonia blamed Russia."))
+
+
+def test_a_region_qualifying_states_is_no_actor():
+    assert not any("Nordic" in s or "Nordic" in o for s, o in pairs("The Nordic states condemned Russia.")) \
+        and not any("Baltic" in s or "Baltic" in o for s, o in pairs("Lithuania and the Baltic states backed Poland."))
+
+
+def test_a_negotiator_holds_a_position_in_the_body_named_with_him():
+    assert ("Jane Doe", "Hamas") in {(s.subject.label, s.object.label) for s in extract_text(
+        "Hamas's chief negotiator, Jane Doe, said the group wanted a ceasefire.")}
+
+
+def test_the_country_is_not_the_state_of_its_own_verb_s_subject():
+    from test_actors import referents
+
+    found = referents("Moldova declared an emergency after Russia's Gazprom said it would halt gas supplies to the "
+                      "country.")
+    assert found[("country", 1)] == "Moldova"

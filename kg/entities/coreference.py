@@ -11,8 +11,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import (armed_group, body_state, co_arguments, fits_title, is_state_body,
-                                      reporting_group, state_of_institution, titled_before)
+from kg.entities.descriptions import (argument_states, armed_group, body_state, co_arguments, fits_title,
+                                      is_state_body, reporting_group, state_of_institution, titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -189,10 +189,9 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     if lemma in lexicon["country_heads"] and token.tag_ in ("NN", "NNP"):
-        regions = region_filter(token)
-        return antecedent(history, entities, {"Country"},
-                          lambda k: (regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
-                          and is_form_of(entities[k], lemma))
+        regions, others = region_filter(token), argument_states(token, tokens)
+        return antecedent(history, entities, {"Country"}, lambda k: k not in others and is_form_of(entities[k], lemma)
+                          and (regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ())))))
     if lemma in lexicon["person_roles"]:
         return describe_person(token, lemma, named, history, entities, tokens)
     if lemma in lexicon["territory_heads"]:

@@ -55,6 +55,13 @@ def co_arguments(token: Token, tokens: dict[int, str]) -> set[str]:
             and not a.left_edge.i <= token.i <= a.right_edge.i}
 
 
+def argument_states(token: Token, tokens: dict[int, str]) -> set[str]:
+    """The other arguments of the token's verb and the states the gazetteer gives them: in "Russia's Gazprom said it
+    would halt supplies to the country", the country is not Russia."""
+    others = co_arguments(token, tokens)
+    return others | {known_countries()[k] for k in others if k in known_countries()}
+
+
 def group_owner(token: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
     """The organisation named with an armed group's members: 'Boko Haram insurgents', 'its fighters',
     'fighters of Tehrik-e-Taliban Pakistan'."""
