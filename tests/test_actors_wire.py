@@ -273,3 +273,20 @@ def test_the_country_is_not_the_state_of_its_own_verb_s_subject():
     found = referents("Moldova declared an emergency after Russia's Gazprom said it would halt gas supplies to the "
                       "country.")
     assert found[("country", 1)] == "Moldova"
+
+
+def test_demonyms_the_country_data_lacks_are_known():
+    gazetteer = load_gazetteer()
+    for word, label in (("Ecuadorian", "Ecuador"), ("Argentine", "Argentina"), ("Kazakh", "Kazakhstan"),
+                        ("Bosnian", "Bosnia and Herzegovina"), ("Nepali", "Nepal")):
+        assert gazetteer.entities[gazetteer.demonyms[word]].label == label, word
+    assert ("Ecuador", "Mexico") in pairs("Ecuadorian police stormed the Mexican embassy in Quito.")
+
+
+def test_a_known_region_is_a_place_of_its_state():
+    from kg.entities.home import place_state
+
+    gazetteer = load_gazetteer()
+    assert [place_state(n, gazetteer) for n in ("Gaza", "Gaza Strip", "Darfur", "Rakhine State", "North Kivu")] \
+        == ["country/PSE", "country/PSE", "country/SDN", "country/MMR", "country/COD"]
+    assert gazetteer.lookup("Rakhine").type == "Place"  # not a person, as NER may take it

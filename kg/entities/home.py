@@ -32,8 +32,11 @@ def dateline_state(dateline: str, gazetteer: Gazetteer, choices: dict[str, Entit
 
 
 def place_state(name: str, gazetteer: Gazetteer) -> str | None:
-    """The country whose capital, province or big city a name is ('Kabul', 'Istanbul'), or None."""
-    return gazetteer.seats.get(name) or provinces().get(name)
+    """The country whose capital, province, big city or known region a name is ('Kabul', 'Istanbul', 'Gaza'), or
+    None."""
+    known = gazetteer.lookup(name)
+    region = known_countries().get(known.key) if known is not None and known.type == "Place" else None
+    return gazetteer.seats.get(name) or provinces().get(name) or region
 
 
 @lru_cache(maxsize=1)
