@@ -290,3 +290,19 @@ def test_a_known_region_is_a_place_of_its_state():
     assert [place_state(n, gazetteer) for n in ("Gaza", "Gaza Strip", "Darfur", "Rakhine State", "North Kivu")] \
         == ["country/PSE", "country/PSE", "country/SDN", "country/MMR", "country/COD"]
     assert gazetteer.lookup("Rakhine").type == "Place"  # not a person, as NER may take it
+
+
+def test_its_in_a_which_clause_is_what_the_clause_is_said_of():
+    from test_actors import referents
+
+    found = referents("Japan criticised China. The European Union, which buys most of its gas from Norway, called on "
+                      "Beijing to talk.")
+    assert found[("its", 1)] == "European Union"
+
+
+def test_a_second_its_after_a_reason_preposition_is_the_nearest_actor_too():
+    from test_actors import referents
+
+    found = referents("The French government said it would press Iran over its nuclear program and its support for "
+                      "armed groups.")
+    assert found[("its", 1)] == "Iran" and found[("its", 2)] == "Iran"

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
 from kg.entities.descriptions import (argument_states, armed_group, body_state, co_arguments, fits_title,
-                                      is_state_body, reporting_group, state_of_institution, titled_before)
+                                      is_reason_possessive, is_state_body, relative_antecedent, reporting_group,
+                                      state_of_institution, titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -92,12 +93,6 @@ def is_form_of(state: Entity, head: str) -> bool:
     return any(head in name.lower().split() for name in (state.label, *state.aliases))
 
 
-def is_reason_possessive(token: Token) -> bool:
-    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
-    owner = token.head
-    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
-
-
 @lru_cache(maxsize=1)
 def describable() -> frozenset[str]:
     """Every word that can start a description or pronoun worth resolving."""
@@ -140,9 +135,10 @@ def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) ->
     others = co_arguments(token, tokens) if token.tag_ == "PRP" and token.dep_ not in ("nsubj", "nsubjpass") else set()
     if token.lower_ in words()["person_pronouns"]:
         return antecedent(history, entities, {"Person"}, lambda k: k not in others, prefer_subject=True)
-    key = antecedent(history, entities, {"Country", "Organization", "Territory"}, lambda k: k not in others,
-                     prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
-                     subjects_only=token.lower_ == "it")
+    key = relative_antecedent(token, tokens, entities) or antecedent(
+        history, entities, {"Country", "Organization", "Territory"}, lambda k: k not in others,
+        prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
+        subjects_only=token.lower_ == "it")
     return state_of_institution(token, key, history, entities, tokens) or key
 
 

@@ -170,3 +170,22 @@ def body_state(token: Token, history, entities: dict[str, Entity], tokens: dict[
         return home
     recent = [k for _, k, _ in reversed(history) if k and entities[k].type == "Country"]
     return recent[0] if recent and token.lower_ in words()["country_heads"] else None
+
+
+def relative_antecedent(pronoun: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """'The European Union, which imports most of its rare earths': 'its' in a clause whose subject is 'which' is
+    the state or body the clause is said of."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    key = tokens.get(verb.head.i) if verb.dep_ == "relcl" else None
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words()["relative_pronouns"] for c in verb.children)
+    return key if relative and key and entities[key].type in ("Country", "Organization", "Territory") else None
+
+
+def is_reason_possessive(token: Token) -> bool:
+    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
+    owner = token.head
+    while owner.dep_ == "conj" and owner.head.i != owner.i:  # 'over its nuclear program and its support for ...'
+        owner = owner.head
+    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
