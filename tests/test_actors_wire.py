@@ -306,3 +306,34 @@ def test_a_second_its_after_a_reason_preposition_is_the_nearest_actor_too():
     found = referents("The French government said it would press Iran over its nuclear program and its support for "
                       "armed groups.")
     assert found[("its", 1)] == "Iran" and found[("its", 2)] == "Iran"
+
+
+def test_a_name_before_party_or_coalition_is_an_organisation():
+    from test_actors import referents
+
+    found = referents("Jane Doe of the ruling Mwenda party won. John Roe leads the Umoja coalition of rebel groups.")
+    gazetteer_types = {e.label: e.type for e in extract_entities(
+        "Jane Doe of the ruling Mwenda party won. John Roe leads the Umoja coalition of rebel groups.")}
+    assert found[("Mwenda", 1)] == "Mwenda" and gazetteer_types["Mwenda"] == gazetteer_types["Umoja"] == "Organization"
+
+
+def extract_entities(text: str):
+    from kg.entities.mentions import extract_mentions
+    from kg.entities.resolve import resolve
+    from kg.parse.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    return resolve(doc, list(extract_mentions(doc)), load_gazetteer()).entities.values()
+
+
+def test_the_court_or_the_commission_is_the_body_last_named_with_that_word():
+    from test_actors import referents
+
+    found = referents("Ukraine filed a case at the International Court of Justice. Kyiv asked the court to act. "
+                      "The Electoral Commission declared the result. The opposition accused the commission of rigging the vote.")
+    assert found[("court", 1)] == "International Court of Justice"
+    assert found[("commission", 1)] == "Electoral Commission"
+
+
+def test_the_un_nuclear_watchdog_is_the_iaea():
+    assert ("International Atomic Energy Agency", "Iran") in pairs("The U.N. nuclear watchdog criticised Iran.")

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
 from kg.entities.descriptions import (argument_states, armed_group, body_state, co_arguments, fits_title,
-                                      is_reason_possessive, is_state_body, relative_antecedent, reporting_group,
-                                      state_of_institution, titled_before)
+                                      is_reason_possessive, is_state_body, named_body, relative_antecedent,
+                                      reporting_group, state_of_institution, titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -282,7 +282,8 @@ def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], ga
             continue
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
             key = body_state(token, history, entities, tokens, homes) if is_state_body(token, tokens) else (
-                describe(token, history, entities, gazetteer, tokens) or armed_group(token, tokens, entities, last))
+                describe(token, history, entities, gazetteer, tokens) or named_body(token, history, entities, tokens)
+                or armed_group(token, tokens, entities, last))
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)

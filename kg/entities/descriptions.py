@@ -189,3 +189,15 @@ def is_reason_possessive(token: Token) -> bool:
     while owner.dep_ == "conj" and owner.head.i != owner.i:  # 'over its nuclear program and its support for ...'
         owner = owner.head
     return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
+
+
+def named_body(token: Token, history, entities: dict[str, Entity], tokens: dict[int, str]) -> str | None:
+    """'the court', 'the commission' with nothing named beside them: the organisation last named with that word in
+    its name ('the International Court of Justice', 'the National Elections Commission')."""
+    if token.lower_ not in words()["body_words"] or not any(c.lower_ == "the" for c in token.children) or any(
+            c.i in tokens or (c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
+            for c in token.children):  # 'the commission of inquiry' is another body
+        return None
+    named = (k for _, k, _ in reversed(history) if k and entities[k].type == "Organization"
+             and token.lower_ in entities[k].label.lower().split())
+    return next(named, None)

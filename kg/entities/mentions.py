@@ -221,6 +221,16 @@ def place_name(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+def organisation_name(doc: Doc, mention: Mention) -> Mention:
+    """'the ruling Frelimo party', 'the Tumaini coalition': a name no gazetteer knows before an organisation's kind
+    is the organisation's."""
+    after = doc[mention.token_end] if mention.token_end < len(doc) else None
+    if not mention.hint and mention.label != "ORG" and after is not None and after.is_lower \
+            and after.lower_ in words()["organisation_kinds"]:
+        return replace(mention, label="ORG")
+    return mention
+
+
 def repair_type(doc: Doc, mention: Mention) -> Mention:
     """The NER label corrected by what stands around the name."""
-    return place_name(doc, group_name(doc, titled_person(doc, mention)))
+    return organisation_name(doc, place_name(doc, group_name(doc, titled_person(doc, mention))))
