@@ -337,3 +337,12 @@ def test_the_court_or_the_commission_is_the_body_last_named_with_that_word():
 
 def test_the_un_nuclear_watchdog_is_the_iaea():
     assert ("International Atomic Energy Agency", "Iran") in pairs("The U.N. nuclear watchdog criticised Iran.")
+
+
+def test_a_visitor_s_bare_title_is_not_of_the_state_the_story_is_filed_from():
+    host = "Algeria said the deals would last. Algeria and Italy will meet again."
+    for lead in ("Italy and Algeria signed deals on Monday during a visit by Prime Minister Jane Doe.",
+                 "Prime Minister Jane Doe arrived in Algiers on Monday.",
+                 "Prime Minister Jane Doe is expected to travel on to Tunisia."):
+        assert ("Jane Doe", "Algeria") not in positions(f"ALGIERS (AFP) - {lead} {host}"), lead
+    assert ("Jane Doe", "Algeria") in positions(f"ALGIERS (AFP) - Prime Minister Jane Doe said Algeria was ready. {host}")

@@ -138,9 +138,25 @@ def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity],
             continue
         earlier = [(s, p) for _, t, s, p in phrases[:index] if t == title and s]
         own = [s for s, p in earlier if p in (None, person)]
-        home = next((h for first, h in reversed(homes) if first <= at), None)
+        home = None if is_visitor(doc, person, tokens) else next((h for f, h in reversed(homes) if f <= at), None)
         found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
     return found
+
+
+def is_visitor(doc: Doc, person: str, tokens: dict[int, str]) -> bool:
+    """'during a visit by Prime Minister X', 'X arrived in ...', 'X is expected to travel on to ...': a person the
+    text has come or going is no one of the state the story is filed from."""
+    visits = set(words()["visit_words"])
+    for index in (i for i, key in tokens.items() if key == person):
+        token = doc[index]
+        if tokens.get(token.head.i) == person:
+            continue  # not the name's head word
+        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else token.head
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp"]  # 'X is expected to travel'
+        if token.dep_ in ("nsubj", "nsubjpass", "pobj", "agent") and \
+                {verb.lemma_.lower(), *(c.lemma_.lower() for c in xcomps)} & visits:
+            return True
+    return False
 
 
 def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:
