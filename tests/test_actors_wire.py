@@ -290,6 +290,9 @@ def test_a_known_region_is_a_place_of_its_state():
     assert [place_state(n, gazetteer) for n in ("Gaza", "Gaza Strip", "Darfur", "Rakhine State", "North Kivu")] \
         == ["country/PSE", "country/PSE", "country/SDN", "country/MMR", "country/COD"]
     assert gazetteer.lookup("Rakhine").type == "Place"  # not a person, as NER may take it
+    assert [place_state(n, gazetteer) for n in ("Goma", "Mosul", "Kharkiv", "El Fasher")] \
+        == ["country/COD", "country/IRQ", "country/UKR", "country/SDN"]
+    assert gazetteer.lookup("Goma").type == "Place"
 
 
 def test_its_in_a_which_clause_is_what_the_clause_is_said_of():
