@@ -243,6 +243,8 @@ def test_a_bare_state_body_is_the_state_last_named_with_one_else_the_home_state(
     found = referents("President Gustavo Petro's government resumed talks with the rebels. Colombia's largest "
                       "guerrilla group, which Venezuela shelters, demanded that the government suspend operations.")
     assert found[("government", 2)] == "Colombia"
+    found = referents("Sudan's army chief flew to Egypt. The RSF accused Egypt of arming the army.")
+    assert found[("army", 2)] == "Sudan"
     found = referents("Hamas fighters attacked an outpost. Witnesses said the government was silent.")
     assert ("government", 1) not in found  # no state named as having one, no home state: not the group
     said = pairs("TUNIS (Reuters) - Tunisia arrested ten activists on Monday. Tunisia said they were plotting. "
@@ -287,7 +289,7 @@ def test_a_known_region_is_a_place_of_its_state():
     from kg.entities.home import place_state
 
     gazetteer = load_gazetteer()
-    assert [place_state(n, gazetteer) for n in ("Gaza", "Gaza Strip", "Darfur", "Rakhine State", "North Kivu")] \
+    assert [place_state(n, gazetteer) for n in ("Gaza", "the Gaza Strip", "Darfur", "Rakhine State", "North Kivu")] \
         == ["country/PSE", "country/PSE", "country/SDN", "country/MMR", "country/COD"]
     assert gazetteer.lookup("Rakhine").type == "Place"  # not a person, as NER may take it
     assert [place_state(n, gazetteer) for n in ("Goma", "Mosul", "Kharkiv", "El Fasher")] \
@@ -349,3 +351,12 @@ def test_a_visitor_s_bare_title_is_not_of_the_state_the_story_is_filed_from():
                  "Prime Minister Jane Doe is expected to travel on to Tunisia."):
         assert ("Jane Doe", "Algeria") not in positions(f"ALGIERS (AFP) - {lead} {host}"), lead
     assert ("Jane Doe", "Algeria") in positions(f"ALGIERS (AFP) - Prime Minister Jane Doe said Algeria was ready. {host}")
+
+
+def test_a_name_and_what_it_is_known_as_are_one_entity():
+    from test_actors import referents
+
+    found = referents("The Islamic Resistance Movement, known as Hamas, fired rockets at Israel.")
+    assert found[("Islamic", 1)] == "Hamas"
+    found = referents("The National Liberation Army, known as the ELN, seized soldiers.")
+    assert found[("National", 1)] == "ELN"  # the one the gazetteer knows

@@ -156,12 +156,14 @@ def is_state_body(token: Token, tokens: dict[int, str]) -> bool:
 def body_state(token: Token, history, entities: dict[str, Entity], tokens: dict[int, str],
                homes: tuple[tuple[int, str | None], ...]) -> str | None:
     """The state a bare state body is of: the one last named as having such a body ("Burkina Faso's military
-    government", 'the Myanmar military', "President Gustavo Petro's government"), else the state the story is filed
-    from, else (for 'the regime') the state last named."""
+    government", 'the Myanmar military', "Sudan's army chief", "President Gustavo Petro's government"), else the state
+    the story is filed from, else (for 'the regime') the state last named."""
     bodies = words()["state_bodies"]
     for index in sorted((i for i in tokens if i < token.i), reverse=True):
         owner = token.doc[index]
-        if owner.dep_ in ("poss", "compound", "amod", "nmod") and owner.head.lower_ in bodies:
+        body = owner.head.lower_ in bodies or any(c.dep_ == "compound" and c.lower_ in bodies
+                                                  for c in owner.head.children)  # "Sudan's army chief"
+        if owner.dep_ in ("poss", "compound", "amod", "nmod") and body:
             state = known_countries().get(tokens[index], tokens[index])
             if state in entities and entities[state].type in ("Country", "Territory"):
                 return state
