@@ -121,7 +121,8 @@ def test_a_bare_title_is_of_the_state_the_story_is_filed_from():
              "military to free the hostages. Army spokesman Onyema Nwachukwu said soldiers were pursuing them.")
     found = facts("MAIDUGURI, Nigeria, May 2 (Reuters) - " + story)
     assert ("Bola Tinubu", "Nigeria") in found and ("Onyema Nwachukwu", "Nigerian Army") in found
-    assert not facts(story) & {("Bola Tinubu", "Nigeria")}  # no dateline: no home
+    assert ("Bola Tinubu", "Nigeria") in facts(story)  # no dateline: a well-known figure's own state (figures.json)
+    assert ("Babagana Zulum", "Nigeria") not in facts(story.replace("President Bola Tinubu", "Governor Babagana Zulum"))
     beirut = ("BEIRUT, March 4 (Reuters) - Syrian troops shelled Idlib, Syria's army said. Turkey and Russia "
               "condemned it. President Bashar al-Assad spoke.")
     assert not any(o == "Lebanon" for _, o in facts(beirut))  # filed from Beirut, about Syria

@@ -119,7 +119,7 @@ NESTED = {"lexicon/relations.json": ("verb_frames", 0), "lexicon/events.json": (
           "lexicon/facts.json": ("based",), "style/cameo.json": ("fact",),
           "style/page.json": ("statuses", "denied"), "lexicon/coreference.json": ("ner_types",),
           "lexicon/modality.json": (), "lexicon/time.json": ("numbers",),
-          "lexicon/merges.json": ("reasons", "alias")}
+          "lexicon/merges.json": ("reasons", "alias"), "lexicon/figures.json": ("people", 0)}
 
 
 def mutated_copy(tmp_path, monkeypatch, name: str, change) -> None:

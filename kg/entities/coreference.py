@@ -11,8 +11,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer
-from kg.entities.descriptions import (armed_group, co_arguments, fits_title, reporting_group, state_of_institution,
-                                      titled_before)
+from kg.entities.descriptions import (argument_states, armed_group, body_state, co_arguments, fits_title,
+                                      is_reason_possessive, is_state_body, named_body, relative_antecedent,
+                                      reporting_group, state_of_institution, titled_before)
 from kg.entities.mentions import words
 from kg.model import Entity
 from kg.parse.sentences import previous_sentence_start, tokens_of
@@ -92,12 +93,6 @@ def is_form_of(state: Entity, head: str) -> bool:
     return any(head in name.lower().split() for name in (state.label, *state.aliases))
 
 
-def is_reason_possessive(token: Token) -> bool:
-    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
-    owner = token.head
-    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
-
-
 @lru_cache(maxsize=1)
 def describable() -> frozenset[str]:
     """Every word that can start a description or pronoun worth resolving."""
@@ -140,9 +135,10 @@ def describe_pronoun(token: Token, history, entities, tokens: dict[int, str]) ->
     others = co_arguments(token, tokens) if token.tag_ == "PRP" and token.dep_ not in ("nsubj", "nsubjpass") else set()
     if token.lower_ in words()["person_pronouns"]:
         return antecedent(history, entities, {"Person"}, lambda k: k not in others, prefer_subject=True)
-    key = antecedent(history, entities, {"Country", "Organization", "Territory"}, lambda k: k not in others,
-                     prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
-                     subjects_only=token.lower_ == "it")
+    key = relative_antecedent(token, tokens, entities) or antecedent(
+        history, entities, {"Country", "Organization", "Territory"}, lambda k: k not in others,
+        prefer_subject=not is_reason_possessive(token), since=previous_sentence_start(token),
+        subjects_only=token.lower_ == "it")
     return state_of_institution(token, key, history, entities, tokens) or key
 
 
@@ -189,10 +185,9 @@ def describe(token: Token, history, entities, gazetteer: Gazetteer, tokens: dict
     if "the" not in determiners or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return None
     if lemma in lexicon["country_heads"] and token.tag_ in ("NN", "NNP"):
-        regions = region_filter(token)
-        return antecedent(history, entities, {"Country"},
-                          lambda k: (regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ()))))
-                          and is_form_of(entities[k], lemma))
+        regions, others = region_filter(token), argument_states(token, tokens)
+        return antecedent(history, entities, {"Country"}, lambda k: k not in others and is_form_of(entities[k], lemma)
+                          and (regions is None or bool(set(regions) & set(gazetteer.regions.get(k, ())))))
     if lemma in lexicon["person_roles"]:
         return describe_person(token, lemma, named, history, entities, tokens)
     if lemma in lexicon["territory_heads"]:
@@ -271,13 +266,14 @@ def remember(history: History, token: Token, key: str) -> None:
         history.append((token.i, key, subject))
 
 
-def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer
-               ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
-    """Link descriptions and pronouns in ``tokens``; the tokens so linked, and groups ('they', 'both sides')."""
+def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], gazetteer: Gazetteer,
+               homes: tuple[tuple[int, str | None], ...] = ()) -> tuple[set[int], dict[int, tuple[str, ...]]]:
+    """Link descriptions and pronouns in ``tokens`` (``homes``: each dispatch's home state); the tokens so linked,
+    and groups ('they', 'both sides')."""
     history: History = []
     inferred: set[int] = set()
     groups: dict[int, tuple[str, ...]] = {}
-    last_group: list[str] = []
+    last: list[str] = []  # the armed group last named with its members
     for token in tokens_of(doc):
         key = tokens.get(token.i)
         members = () if key else plural_reference(token, history, entities, tokens)
@@ -285,8 +281,9 @@ def refer_back(doc: Doc, entities: dict[str, Entity], tokens: dict[int, str], ga
             groups[token.i] = members
             continue
         if key is None and token.pos_ in ("NOUN", "PRON", "PROPN"):
-            key = describe(token, history, entities, gazetteer, tokens) or armed_group(token, tokens, entities,
-                                                                                       last_group)
+            key = body_state(token, history, entities, tokens, homes) if is_state_body(token, tokens) else (
+                describe(token, history, entities, gazetteer, tokens) or named_body(token, history, entities, tokens)
+                or armed_group(token, tokens, entities, last))
             if key:
                 tokens[token.i] = key
                 inferred.add(token.i)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.entities.home import known_countries
 from kg.entities.mentions import words
 from kg.model import Entity
 
@@ -52,6 +53,13 @@ def co_arguments(token: Token, tokens: dict[int, str]) -> set[str]:
     arguments += [o for c in verb.children if c.dep_ in ("agent", "prep") for o in c.children if o.dep_ == "pobj"]
     return {tokens[t.i] for a in arguments for t in a.subtree if t.i != token.i and t.i in tokens
             and not a.left_edge.i <= token.i <= a.right_edge.i}
+
+
+def argument_states(token: Token, tokens: dict[int, str]) -> set[str]:
+    """The other arguments of the token's verb and the states the gazetteer gives them: in "Russia's Gazprom said it
+    would halt supplies to the country", the country is not Russia."""
+    others = co_arguments(token, tokens)
+    return others | {known_countries()[k] for k in others if k in known_countries()}
 
 
 def group_owner(token: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
@@ -133,3 +141,65 @@ def titled_before(token: Token, history: list[tuple[int, str, bool]], entities: 
         if start >= len(title) and [t.lower_ for t in doc[start - len(title):start]] == title:
             return key
     return None
+
+
+def is_state_body(token: Token, tokens: dict[int, str]) -> bool:
+    """'the junta', 'the government', 'the authorities', 'the generals': a body of a state with no name beside it
+    (not 'the military governments of Mali and Niger')."""
+    return token.lower_ in words()["state_bodies"] and token.pos_ in ("NOUN", "PROPN") \
+        and any(c.lower_ == "the" for c in token.children) and not any(
+            (c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in tokens)
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
+            for c in token.children)
+
+
+def body_state(token: Token, history, entities: dict[str, Entity], tokens: dict[int, str],
+               homes: tuple[tuple[int, str | None], ...]) -> str | None:
+    """The state a bare state body is of: the one last named as having such a body ("Burkina Faso's military
+    government", 'the Myanmar military', "Sudan's army chief", "President Gustavo Petro's government"), else the state
+    the story is filed from, else (for 'the regime') the state last named."""
+    bodies = words()["state_bodies"]
+    for index in sorted((i for i in tokens if i < token.i), reverse=True):
+        owner = token.doc[index]
+        body = owner.head.lower_ in bodies or any(c.dep_ == "compound" and c.lower_ in bodies
+                                                  for c in owner.head.children)  # "Sudan's army chief"
+        if owner.dep_ in ("poss", "compound", "amod", "nmod") and body:
+            state = known_countries().get(tokens[index], tokens[index])
+            if state in entities and entities[state].type in ("Country", "Territory"):
+                return state
+    home = next((state for first, state in reversed(homes) if first <= token.i), None)
+    if home in entities:
+        return home
+    recent = [k for _, k, _ in reversed(history) if k and entities[k].type == "Country"]
+    return recent[0] if recent and token.lower_ in words()["country_heads"] else None
+
+
+def relative_antecedent(pronoun: Token, tokens: dict[int, str], entities: dict[str, Entity]) -> str | None:
+    """'The European Union, which imports most of its rare earths': 'its' in a clause whose subject is 'which' is
+    the state or body the clause is said of."""
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    key = tokens.get(verb.head.i) if verb.dep_ == "relcl" else None
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words()["relative_pronouns"] for c in verb.children)
+    return key if relative and key and entities[key].type in ("Country", "Organization", "Territory") else None
+
+
+def is_reason_possessive(token: Token) -> bool:
+    """'sanctions on Iran over its support', 'criticised Mexico for its policy': 'its' is the nearest actor."""
+    owner = token.head
+    while owner.dep_ == "conj" and owner.head.i != owner.i:  # 'over its nuclear program and its support for ...'
+        owner = owner.head
+    return token.lower_ == "its" and owner.dep_ == "pobj" and owner.head.lower_ in words()["reason_prepositions"]
+
+
+def named_body(token: Token, history, entities: dict[str, Entity], tokens: dict[int, str]) -> str | None:
+    """'the court', 'the commission' with nothing named beside them: the organisation last named with that word in
+    its name ('the International Court of Justice', 'the National Elections Commission')."""
+    if token.lower_ not in words()["body_words"] or not any(c.lower_ == "the" for c in token.children) or any(
+            c.i in tokens or (c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in c.children))
+            for c in token.children):  # 'the commission of inquiry' is another body
+        return None
+    named = (k for _, k, _ in reversed(history) if k and entities[k].type == "Organization"
+             and token.lower_ in entities[k].label.lower().split())
+    return next(named, None)

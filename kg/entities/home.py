@@ -32,8 +32,11 @@ def dateline_state(dateline: str, gazetteer: Gazetteer, choices: dict[str, Entit
 
 
 def place_state(name: str, gazetteer: Gazetteer) -> str | None:
-    """The country whose capital, province or big city a name is ('Kabul', 'Istanbul'), or None."""
-    return gazetteer.seats.get(name) or provinces().get(name)
+    """The country whose capital, province, big city or known region a name is ('Kabul', 'Istanbul', 'Gaza'), or
+    None."""
+    known = gazetteer.lookup(name)
+    region = known_countries().get(known.key) if known is not None and known.type == "Place" else None
+    return gazetteer.seats.get(name) or provinces().get(name) or region
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +87,16 @@ def dispatch_homes(doc: Doc, dispatches: tuple[tuple[int, str], ...], gazetteer:
 
 @lru_cache(maxsize=1)
 def known_countries() -> dict[str, str]:
-    """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country')."""
-    return {entity_key(e["type"], e["label"]): country_key(e["country"])
-            for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+    """Entity key -> the key of the country a known person or body belongs to (gazetteer.json 'country'), or of
+    the state or organisation a well-known public figure belongs to (figures.json), under each of its names."""
+    found = {entity_key(e["type"], e["label"]): country_key(e["country"])
+             for e in load_json("lexicon/gazetteer.json")["entities"] if e.get("country")}
+    for person in load_json("lexicon/figures.json")["people"]:
+        owner = country_key(person["country"]) if "country" in person \
+            else entity_key("Organization", person["organisation"])
+        found.update(dict.fromkeys((entity_key("Person", n) for n in (person["name"], *person.get("aliases", ()))),
+                                   owner))
+    return found
 
 
 def titles(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity]
@@ -128,9 +138,25 @@ def title_states(doc: Doc, tokens: dict[int, str], entities: dict[str, Entity],
             continue
         earlier = [(s, p) for _, t, s, p in phrases[:index] if t == title and s]
         own = [s for s, p in earlier if p in (None, person)]
-        home = next((h for first, h in reversed(homes) if first <= at), None)
+        home = None if is_visitor(doc, person, tokens) else next((h for f, h in reversed(homes) if f <= at), None)
         found[person] = named.get(person) or (own[-1] if own else None if earlier else home)
     return found
+
+
+def is_visitor(doc: Doc, person: str, tokens: dict[int, str]) -> bool:
+    """'during a visit by Prime Minister X', 'X arrived in ...', 'X is expected to travel on to ...': a person the
+    text has come or going is no one of the state the story is filed from."""
+    visits = set(words()["visit_words"])
+    for index in (i for i, key in tokens.items() if key == person):
+        token = doc[index]
+        if tokens.get(token.head.i) == person:
+            continue  # not the name's head word
+        verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else token.head
+        xcomps = [c for c in verb.children if c.dep_ == "xcomp"]  # 'X is expected to travel'
+        if token.dep_ in ("nsubj", "nsubjpass", "pobj", "agent") and \
+                {verb.lemma_.lower(), *(c.lemma_.lower() for c in xcomps)} & visits:
+            return True
+    return False
 
 
 def place_states(entities: dict[str, Entity], used: set[str], gazetteer: Gazetteer) -> dict[str, str]:

@@ -86,9 +86,22 @@ def product_names(doc: Doc) -> dict[int, Span]:
 
 
 def is_portfolio(doc: Doc, span: Span) -> bool:
-    """'Defence' in 'Defence Secretary Ben Wallace', 'Energy' in 'Energy Minister': part of a title, no body."""
+    """'Defence' in 'Defence Secretary Ben Wallace', 'Energy' in 'Energy Minister': part of a title, no body; so is
+    any name no gazetteer knows before a minister's title ('Digital Affairs Minister', 'Social Affairs Minister')."""
     after = {t.lower_ for t in doc[span.end:span.end + 2]}  # 'Caretaker Prime Minister'
-    return span.text.lower() in words()["portfolios"] and bool(after & set(words()["person_roles"]))
+    if span.text.lower() in words()["portfolios"] and bool(after & set(words()["person_roles"])):
+        return True
+    end = span.end
+    while end < len(doc) and doc[end].lower_ in words()["portfolios"]:
+        end += 1
+    return not span.ent_id_ and end < len(doc) and doc[end].lower_ in words()["portfolio_titles"]
+
+
+def is_region_modifier(span: Span) -> bool:
+    """'the Baltic states', 'the two Mediterranean neighbours': a region qualifying states is no actor."""
+    head = span.root.head
+    return not span.ent_id_ and span.label_ in ("LOC", "GPE", "NORP") and span.root.dep_ in ("amod", "compound") \
+        and head.i >= span.end and head.lower_ in words()["plural_descriptions"]["Country"]
 
 
 def longer_name(doc: Doc, span: Span) -> Span:
@@ -159,7 +172,8 @@ def extract_mentions(doc: Doc) -> Iterator[Mention]:
         if (span.label_ or "ORG") not in words()["ner_kept"]:
             continue
         span = strip_article(span)
-        if span.text in skip or not is_name(span) or is_portfolio(doc, span) or is_ethnic(span):
+        if span.text in skip or not is_name(span) or is_portfolio(doc, span) or is_ethnic(span) \
+                or is_region_modifier(span):
             continue
         merged = organisation_suffix(doc, span) if span.label_ in ("GPE", "LOC") else None
         if merged is not None:
@@ -207,6 +221,16 @@ def place_name(doc: Doc, mention: Mention) -> Mention:
     return mention
 
 
+def organisation_name(doc: Doc, mention: Mention) -> Mention:
+    """'the ruling Frelimo party', 'the Tumaini coalition': a name no gazetteer knows before an organisation's kind
+    is the organisation's."""
+    after = doc[mention.token_end] if mention.token_end < len(doc) else None
+    if not mention.hint and mention.label != "ORG" and after is not None and after.is_lower \
+            and after.lower_ in words()["organisation_kinds"]:
+        return replace(mention, label="ORG")
+    return mention
+
+
 def repair_type(doc: Doc, mention: Mention) -> Mention:
     """The NER label corrected by what stands around the name."""
-    return place_name(doc, group_name(doc, titled_person(doc, mention)))
+    return organisation_name(doc, place_name(doc, group_name(doc, titled_person(doc, mention))))

@@ -16,7 +16,7 @@ from kg.entities.coreference import refer_back
 from kg.entities.home import dispatch_homes, known_countries, place_state, place_states, title_states
 from kg.gazetteer import Gazetteer, entity_key, surface_variants
 from kg.entities.mentions import repair_type, words
-from kg.entities.shortnames import link_repeats, link_short_forms, short_names
+from kg.entities.shortnames import link_aliases, link_repeats, link_short_forms, short_names
 from kg.model import Entity, Mention
 from kg.parse.sentences import tokens_of
 
@@ -239,6 +239,7 @@ def resolve_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, da
     link_repeats(doc, mentions, tokens)
     short = short_names(mentions, tokens)
     link_short_forms(mentions, tokens, short)
+    link_aliases(doc, tokens)
     merges = link_surnames(doc, tokens, people, short)
     for index in [i for i, key in tokens.items() if key not in entities]:  # a name no entity was made for
         del tokens[index]
@@ -267,7 +268,7 @@ def resolve(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer, dateline: s
     """Resolve every mention, then link descriptions and pronouns to what came before. ``dispatches``: each
     dateline cut with where its dispatch starts (a character of the text); else ``dateline`` is the whole text's."""
     entities, tokens, demonym_tokens, merges, homes = resolve_mentions(doc, mentions, gazetteer, dateline, dispatches)
-    inferred, groups = refer_back(doc, entities, tokens, gazetteer)
+    inferred, groups = refer_back(doc, entities, tokens, gazetteer, homes)
     merges += named_merges(mentions, tokens, entities, gazetteer)
     merges += [Merge(tokens[i], description(doc[i]), "coreference", i) for i in sorted(inferred)]
     used = set(tokens.values())

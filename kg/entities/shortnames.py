@@ -61,3 +61,17 @@ def link_repeats(doc: Doc, mentions: list[Mention], tokens: dict[int, str]) -> N
             end = start + len(words)
             if tuple(texts[start:end]) == words and not any(i in tokens for i in range(start, end)):
                 tokens.update({i: key for i in range(start, end)})
+
+
+def link_aliases(doc: Doc, tokens: dict[int, str]) -> None:
+    """'The National Liberation Army, known as the ELN': a name and what it is known as are one entity, the one the
+    gazetteer knows if either is (else the name written first)."""
+    for token in tokens_of(doc):
+        if token.lemma_ != "know" or token.dep_ != "acl" or token.head.i not in tokens:
+            continue
+        for other in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+                      for o in c.children if o.dep_ == "pobj" and o.i in tokens):
+            keep, drop = tokens[token.head.i], tokens[other.i]
+            if other.ent_id_ and not token.head.ent_id_:
+                keep, drop = drop, keep
+            tokens.update({i: keep for i, key in tokens.items() if key == drop})
