@@ -401,3 +401,10 @@ def test_every_agent_of_the_recalled_event_is_criticised():
     found = triples("France and Italy launched strikes against Libyan militias. Rescuers counted the dead. "
                     "Algeria condemned the strikes.")
     assert {("Algeria", "criticises", "France"), ("Algeria", "criticises", "Italy")} <= found, found
+
+
+def test_a_qualified_title_opening_a_sentence_is_a_position_not_the_lead():
+    facts = {(s.subject.label, s.predicate.id, s.object.label)
+             for s in extract_text("Opposition leader Kalonzo Musyoka said the vote in Kenya was rigged.")}
+    assert ("Kalonzo Musyoka", "holdsPositionIn", "Kenya") in facts
+    assert ("Kalonzo Musyoka", "leads", "Kenya") not in facts

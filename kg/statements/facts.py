@@ -104,8 +104,10 @@ def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token
 
 
 def is_qualified(title: Token, linker: Linker) -> bool:
-    """'Egypt's intelligence chief': a common noun says which part of the state or body the title is in."""
-    return any(t.pos_ == "NOUN" and t.is_lower for t in title.doc[title_start(title, linker):title.i])
+    """'Egypt's intelligence chief', 'Opposition leader X' opening a sentence: a common noun says which part of the
+    state or body the title is in."""
+    before = title.doc[title_start(title, linker):title.i]
+    return any(t.pos_ == "NOUN" and (t.is_lower or t.is_sent_start) for t in before)
 
 
 def bare_title_target(title: Token, person: Token, key: str, entry: dict, linker: Linker) -> list[tuple[str, Token]]:
