@@ -408,3 +408,13 @@ def test_a_qualified_title_opening_a_sentence_is_a_position_not_the_lead():
              for s in extract_text("Opposition leader Kalonzo Musyoka said the vote in Kenya was rigged.")}
     assert ("Kalonzo Musyoka", "holdsPositionIn", "Kenya") in facts
     assert ("Kalonzo Musyoka", "leads", "Kenya") not in facts
+
+
+@pytest.mark.parametrize("text, person, state", [
+    ("U.S. Ambassador to Japan George Glass said the United States stood with Tokyo.", "George Glass",
+     "United States"),
+    ("Russia's ambassador to Britain Andrei Kelin was summoned.", "Andrei Kelin", "Russia")])
+def test_a_posting_after_a_title_is_where_not_whose(text, person, state):
+    facts = {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
+    assert (person, "holdsPositionIn", state) in facts
+    assert not any(subject.startswith(("Japan", "Britain")) for subject, _, _ in facts)

@@ -116,7 +116,7 @@ def longer_name(doc: Doc, span: Span) -> Span:
 def first_name(doc: Doc, span: Span, after: Span | None) -> Span | None:
     """A place name that is a person's first name: 'Israel Katz' (a name follows), 'Prime Minister Jordan Bardella'
     (a title before, a proper noun after)."""
-    if not span.ent_id_ or span.label_ not in ("GPE", "LOC", "NORP") or span.end >= len(doc):
+    if not span.ent_id_ or span.label_ not in ("GPE", "LOC", "NORP") or span.end >= len(doc) or is_posting(doc, span):
         return None
     if after is not None and after.start == span.end and after.label_ == "PERSON" and not after.ent_id_:
         return Span(doc, span.start, after.end, label="PERSON")
@@ -125,6 +125,12 @@ def first_name(doc: Doc, span: Span, after: Span | None) -> Span | None:
             and next_.pos_ == "PROPN" and next_.is_title and not next_.ent_type_:
         return longer_name(doc, Span(doc, span.start, span.end + 1, label="PERSON"))
     return None
+
+
+def is_posting(doc: Doc, span: Span) -> bool:
+    """'Ambassador to Japan George Glass', 'envoy for Sudan X': the place is where the title is held, no first name."""
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("to", "for") \
+        and doc[span.start - 2].lower_ in words()["person_roles"]
 
 
 def join_names(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -79,6 +79,8 @@ def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | 
         if token.lower_ in roles() and title is None:
             title = token
             continue
+        if title is None and in_posting(token, linker):
+            continue  # 'Ambassador to Japan George Glass': Japan is where, not whose
         if (token.is_punct and token.text not in ("-", "’s", "'s")) or token.pos_ in TITLE_BREAKS:
             break
         owner = linker.resolution.tokens.get(token.i)
@@ -87,6 +89,17 @@ def surface_title(person: Token, linker: Linker) -> tuple[Token, list[Token]] | 
         if title is not None and owner and owner != key and token.i < title.i:
             return title, [token]
     return (title, []) if title is not None else None
+
+
+def in_posting(token: Token, linker: Linker) -> bool:
+    """A token of 'to PLACE' or 'for PLACE' right after a title word."""
+    doc, start = token.doc, token.i
+    place = linker.resolution.tokens.get(token.i)
+    while place and start > 0 and linker.resolution.tokens.get(start - 1) == place:
+        start -= 1
+    if not place:
+        start = token.i + 1
+    return 2 <= start and doc[start - 1].lower_ in ("to", "for") and doc[start - 2].lower_ in roles()
 
 
 def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token]]]:
