@@ -42,7 +42,6 @@ class Support:
 
     ``source`` names the independent source (publisher, else the URL's domain, else the article)."""
 
-    statement: str
     sentence: str
     start: int | None
     end: int | None
@@ -138,12 +137,12 @@ def _number(value: str) -> float:
     return float(value)
 
 
-def _support(values: _Values, statement: str, columns: dict[str, list], i: int) -> Support:
+def _support(values: _Values, columns: dict[str, list], i: int) -> Support:
     article = columns["article"][i]
     title, url, published, source = _article(values, article)
     confidence = columns["confidence"][i]
     return Support(
-        statement=statement, sentence=columns["sentence"][i], start=columns["start"][i], end=columns["end"][i],
+        sentence=columns["sentence"][i], start=columns["start"][i], end=columns["end"][i],
         article=title, article_url=url, time=columns["time"][i],
         confidence=None if confidence is None else _number(confidence), attributed_to=columns["attributed"][i],
         status=columns["status"][i] or "asserted", role=columns["role"][i], article_iri=article or "",
@@ -204,18 +203,17 @@ def read_entities(graph: Graph | ox.Store) -> Entities:
     found = Entities(_entities(source, values), {}, values)
     nodes, edges = found.nodes, found.edges
     statements = sorted(source.subjects(str(RDF.type), str(KGO.Statement)))
-    columns, described = _columns(source, statements), set()
-    for i, statement in enumerate(statements):
+    columns, statuses = _columns(source, statements), set()
+    for i in range(len(statements)):
         s, p, o = columns["subject"][i], columns["predicate"][i], columns["object"][i]
         if s in nodes and o in nodes and p is not None:
-            described.add((s, p, o))
-            status = columns["status"][i] or "asserted"
-            edges.setdefault((s, o, p, status), []).append(_support(values, statement, columns, i))
+            statuses.add(status := columns["status"][i] or "asserted")
+            edges.setdefault((s, o, p, status), []).append(_support(values, columns, i))
     del columns, statements
     skipped = {str(OWL.sameAs), str(RDF.type)}
     for node in nodes:
         for p, o in source.outgoing(node):
-            if o in nodes and (node, p, o) not in described and p not in skipped:
+            if o in nodes and p not in skipped and not any((node, o, p, status) in edges for status in statuses):
                 edges.setdefault((node, o, p, "asserted"), [])  # a triple no statement describes
     return found
 

@@ -188,9 +188,9 @@ class FileSink:
         store = ox.Store.read_only(str(self.scratch / "store"))
         write_store_files(store, self.scratch / "graph.ttl", self.scratch / "graph.trig")
         self.triples = default_triples(store)
+        del store  # its caches go with it (Oxigraph's grow to about 100 MB in a pass over a large store)
         give_back()
-        write_page(store, self.scratch / "graph.html")
-        del store
+        write_page(ox.Store.read_only(str(self.scratch / "store")), self.scratch / "graph.html")
         names = ("graph.ttl", "graph.trig", "statements.jsonl", "graph.html")
         files = {self.folder / name: self.scratch / name for name in names}
         write_files(files)
