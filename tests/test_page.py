@@ -275,3 +275,34 @@ def test_network_read_through_rdflib_indexes_is_the_network_read_through_its_api
     fast, public = kg.entity_network(SAMPLE), kg.entity_network(shared)
     assert sorted(fast.edges(keys=True, data=True), key=str) == sorted(public.edges(keys=True, data=True), key=str)
     assert dict(fast.nodes(data=True)) == dict(public.nodes(data=True)) and fast.number_of_edges() == 7
+
+
+def test_a_page_written_to_a_file_is_the_page_rendered(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.explore.page import write_page
+    from kg.graph.turtle import to_oxigraph
+
+    store = ox.Store()  # the page kg build --out writes, from a store's default graph
+    store.extend(ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in big_graph())
+    write_page(store, tmp_path / "graph.html", "Big")
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == kg.render_page(big_graph(), "Big")
+
+
+def test_packed_json_written_in_parts_is_the_json_of_the_whole():
+    from kg.explore.pack import CHUNK, Table, records, to_json, write_json
+
+    rows = [{"id": f"urn:kg:e{i}", "n": i} | ({"note": "<b>"} if i % 3 else {}) for i in range(2 * CHUNK + 5)]
+    parts: list[str] = []
+    write_json({"nodes": Table.of(rows), "flat": list(range(CHUNK + 1)), "overview": {"large": True}}, parts.append)
+    text = "".join(parts)
+    assert len(parts) > 5 and "<" not in text and text == to_json(json.loads(text))
+    assert records(json.loads(text)["nodes"]) == rows
+
+
+def test_the_network_keeps_every_statement_with_its_evidence():
+    net = kg.entity_network(SAMPLE)
+    gantz, morocco = (next(n for n in net if n.endswith(e.key)) for e in (GANTZ, MOROCCO))
+    supports = [s for data in net.get_edge_data(gantz, morocco).values() for s in data["supports"]]
+    assert [s.sentence for s in supports] == ["Gantz will visit Morocco.", "Gantz heads to Rabat next week."]
+    assert [(s.start, s.end, s.confidence, s.time) for s in supports] == [(0, 25, 0.8, None), (30, 61, 0.8, "2021-11")]

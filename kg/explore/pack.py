@@ -10,10 +10,12 @@ count. ``page.js`` unpacks it the same way as :func:`unpack` (which tests use).
 """
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-TABLES = ("nodes", "edges")  # lists of records packed as columns; "statements" holds the edges' supports
+CHUNK = 4096  # items of a long list written at a time
+JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
 SCALARS = (str, int, float, bool, type(None))
@@ -49,7 +51,7 @@ def _prefixed(values: list) -> dict | None:
     return {"prefix": prefix, "rest": [v[len(prefix):] for v in values]} if len(prefix) > 8 else None
 
 
-def column(values: list, present: list[bool] | None = None):
+def column(values: list, present: Sequence[int] | None = None):
     """One column: a plain list, ``{table, codes}``, ``{prefix, rest}``, or ``{at, values}`` for a key
     only some rows have (the others lack it)."""
     if present is not None and not all(present):
@@ -58,21 +60,62 @@ def column(values: list, present: list[bool] | None = None):
     return _prefixed(values) or _coded(values) or values
 
 
-def columns(records: list[dict], derived: dict | None = None) -> dict:
-    """A list of records as ``{"rows": n, "columns": {key: column}}``; ``derived[key]`` maps a key's values
-    (how an edge's statements become their count without a copy of every edge)."""
-    keys, derived = list(dict.fromkeys(k for r in records for k in r)), derived or {}
-    return {"rows": len(records),
-            "columns": {k: column([derived[k](r[k]) if k in derived and k in r else r.get(k) for r in records],
-                                  [k in r for r in records]) for k in keys}}
+class Table:
+    """Records added one at a time and held as columns (a list per key, not a dict per record): how the page
+    holds its edges and statements. Keys come in the order they first appear, a row without a key marked absent."""
+
+    def __init__(self):
+        self.rows, self.values, self.present = 0, {}, {}
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> Table:
+        table = cls()
+        for record in records:
+            table.add(record)
+        return table
+
+    def add(self, record: dict) -> None:
+        for key in record:
+            if key not in self.values:
+                self.values[key], self.present[key] = [None] * self.rows, bytearray(self.rows)
+        for key, values in self.values.items():
+            values.append(record.get(key))
+            self.present[key].append(key in record)
+        self.rows += 1
+
+    def columns(self) -> Iterator[tuple[str, object]]:
+        """(key, column) of each key in turn; the table is emptied as its columns are made."""
+        for key in list(self.values):
+            yield key, column(self.values.pop(key), self.present.pop(key))
 
 
-def pack(data: dict) -> dict:
-    """The page data with its nodes, edges and the edges' statements as columns."""
-    packed = dict(data)
-    packed["statements"] = columns([s for e in data["edges"] for s in e["supports"]])
-    packed["nodes"], packed["edges"] = columns(data["nodes"]), columns(data["edges"], {"supports": len})
-    return packed
+def to_json(value) -> str:
+    """JSON that is inert inside a script element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
+
+
+def write_json(value, write: Callable[[str], object]) -> None:
+    """``value`` as :func:`to_json` gives it, written a part at a time: each table packed as columns
+    (``{"rows": n, "columns": {key: column}}``) a column at a time and emptied as it goes, a long list
+    ``CHUNK`` items at a time (dict keys are strings)."""
+    if isinstance(value, Table):
+        write(f'{{"rows":{value.rows},"columns":{{')
+        for n, (key, encoded) in enumerate(value.columns()):
+            write(("," if n else "") + to_json(key) + ":")
+            write_json(encoded, write)
+        write("}}")
+    elif isinstance(value, dict):
+        write("{")
+        for n, key in enumerate(value):
+            write(("," if n else "") + to_json(key) + ":")
+            write_json(value[key], write)
+        write("}")
+    elif isinstance(value, list) and len(value) > CHUNK:
+        for start in range(0, len(value), CHUNK):
+            write(("," if start else "[") + to_json(value[start:start + CHUNK])[1:-1])
+        write("]")
+    else:
+        write(to_json(value))
 
 
 def values_of(encoded, rows: int) -> list:

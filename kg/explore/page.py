@@ -12,8 +12,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
+import io
+import os
 import re
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -24,9 +26,9 @@ from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
 
 from kg.explore.analytics import ego_network, entity_network, find_entity
-from kg.explore.network import paused_gc
-from kg.explore.pack import pack
-from kg.explore.pagedata import page_data
+from kg.explore.network import paused_gc, read_entities
+from kg.explore.pack import to_json, write_json
+from kg.explore.pagedata import entities_data, page_data
 from kg.explore.triples import GraphTriples, StoreTriples, triples_of
 from kg.lexicon import load_json
 from kg.vocab import KGO
@@ -34,7 +36,7 @@ from kg.vocab import KGO
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CSP_MARKER = "KG-CONTENT-SECURITY-POLICY"
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+DATA_MARKER = "<kg-data/>"  # where the data block goes: a title or subtitle reaches the page escaped, never as this
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -84,11 +86,6 @@ def _config(large: bool) -> dict:
             "contradiction": style["contradiction"]}
 
 
-def _json(value) -> str:
-    """JSON that is inert inside a script element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(JSON_ESCAPES)
-
-
 def _with_csp(page: str) -> str:
     hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
                       for s in SCRIPT.findall(page))
@@ -97,36 +94,49 @@ def _with_csp(page: str) -> str:
     return page.replace(CSP_MARKER, policy, 1)
 
 
-def _html(data: dict, title: str, subtitle: str) -> str:
-    """The page of ``data`` (:func:`page_data`), which it lets go of once packed: a large corpus's page
-    is built holding one form of its data at a time."""
+def _write(data: dict, title: str, subtitle: str, write: Callable[[str], object]) -> None:
+    """The page of ``data`` (:func:`page_data`) written a part at a time: its data block is written as it
+    is packed, a column at a time (the block's text is never held whole, nor the page's)."""
     page = Network(heading=title, cdn_resources="in_line")  # pyvis: its template set and bundled vis-network
     page.set_template_dir([str(TEMPLATES), str(files("pyvis") / "templates")], "page.html")
-    config = _json(_config(data["overview"]["large"]))
-    with paused_gc():
-        packed = pack(data)
-        del data  # before the JSON text is made: one form of the data and the text at a time
-        block = _json(packed)
-    del packed
-    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=block,
+    config = to_json(_config(data["overview"]["large"]))
+    html_page = page.templateEnv.get_template(page.path).render(heading=title, subtitle=subtitle, data=DATA_MARKER,
                                                                 config=config)
-    del block
-    return _with_csp(html_page)
+    head, tail = _with_csp(html_page).split(DATA_MARKER, 1)  # the data block is not a script the policy hashes
+    write(head)
+    write_json(data, write)
+    write(tail)
 
 
 def render_network(net: nx.MultiDiGraph, title: str = "Knowledge graph", subtitle: str = "") -> str:
     """A self-contained HTML page of an entity network: no network access needed to open it."""
+    page = io.StringIO()
     with paused_gc():
-        return _html(page_data(net), title, subtitle)
+        _write(page_data(net), title, subtitle, page.write)
+    return page.getvalue()
+
+
+def write_page(graph: Graph | ox.Store, path: Path, title: str | None = None) -> None:
+    """Write the page of an RDF graph's entities and relations (or of a store's default graph, read without
+    copying it into rdflib) to ``path``, a part at a time; ``title`` defaults to the article's title, or what
+    the corpus is (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        _graph_page(graph, title, stream.write)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def render_page(graph: Graph | ox.Store, title: str | None = None) -> str:
-    """The page of an RDF graph's entities and relations (or of a store's default graph, read without
-    copying it into rdflib); ``title`` defaults to the article's title, or what the corpus is
-    (``300 articles, 2021-08-01 to 2021-11-30``), which the header shows anyway."""
+    """The page :func:`write_page` writes, as a string."""
+    page = io.StringIO()
+    _graph_page(graph, title, page.write)
+    return page.getvalue()
+
+
+def _graph_page(graph: Graph | ox.Store, title: str | None, write: Callable[[str], object]) -> None:
     title, subtitle = title or page_title(graph), corpus_line(graph)
     with paused_gc():
-        return _html(page_data(entity_network(graph), let_go=True), title, subtitle)  # the network goes once read
+        _write(entities_data(read_entities(graph)), title, subtitle, write)
 
 
 def embed_page(page: str, height: int = 650) -> str:

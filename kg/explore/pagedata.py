@@ -14,8 +14,9 @@ from functools import lru_cache
 import networkx as nx
 
 from kg.explore.layout import communities, positions, weights
-from kg.explore.network import Support
-from kg.explore.relations import Relation, contradictions, relations
+from kg.explore.network import Entities, Support
+from kg.explore.pack import Table
+from kg.explore.relations import Relation, contradictions, grouped, relations
 from kg.graph.export import cameo_class
 from kg.graph.periods import time_span
 from kg.iri import WIKIDATA_ID
@@ -67,14 +68,17 @@ def _line(kinds: tuple[str, ...]) -> tuple[object, str | None]:
 
 
 def edge_record(rel: Relation, index: dict[str, int], predicates: dict[str, int], articles: dict[str, int],
-                marks: list[dict]) -> dict:
-    """A relation: ``p`` indexes the predicate table; no marker, time span or contradiction is left out."""
+                marks: list[dict], statements: Table) -> dict:
+    """A relation, its statements added to ``statements`` (the edge keeps their number): ``p`` indexes the
+    predicate table; no marker, time span or contradiction is left out."""
     spans = sorted({span for s in rel.supports if (span := span_of(s.time))})
     dashes, marker = _line(rel.statuses)
     record = {"from": index[rel.source], "to": index[rel.target], "p": predicates[rel.predicate],
               "statuses": list(rel.statuses), "dashes": dashes, "statements": len(rel.supports),
               "sources": rel.sources(), "stating": rel.sources("supporting"),
-              "opposing": rel.sources("opposing", "ended"), "supports": [_support(s, articles) for s in rel.supports]}
+              "opposing": rel.sources("opposing", "ended"), "supports": len(rel.supports)}
+    for s in rel.supports:
+        statements.add(_support(s, articles))
     for key, value in (("marker", marker), ("spans", [list(s) for s in spans]), ("contradictions", marks)):
         if value:
             record[key] = value
@@ -106,26 +110,27 @@ def timeline(found: list[Relation]) -> list[dict]:
     return months
 
 
-def _bend(edges: list[dict]) -> None:
-    """Number the relations of each pair of entities, so that the page fans them out (0 is straight)."""
-    seen: dict[tuple[int, int], int] = {}
-    for e in edges:
-        pair = (min(e["from"], e["to"]), max(e["from"], e["to"]))
-        e["bend"] = seen[pair] = seen.get(pair, -1) + 1
+def _bend(record: dict, seen: dict[tuple[int, int], int]) -> dict:
+    """Number the relations of each pair of entities, in edge order, so that the page fans them out (0 is
+    straight); ``seen`` holds the last number of each pair."""
+    pair = (min(record["from"], record["to"]), max(record["from"], record["to"]))
+    record["bend"] = seen[pair] = seen.get(pair, -1) + 1
+    return record
 
 
-def _overview(nodes: list[dict], edges: list[dict], groups: list[list[int]], rank: list[int]) -> dict:
+def _overview(nodes: list[dict], edges: Table, groups: list[list[int]], rank: list[int]) -> dict:
     """The entities, clusters and relations drawn first."""
     limits = load_json("style/page.json")["overview"]
     if len(nodes) <= limits["nodes"]:
-        return {"large": False, "nodes": list(range(len(nodes))), "edges": list(range(len(edges))), "clusters": []}
+        return {"large": False, "nodes": list(range(len(nodes))), "edges": list(range(edges.rows)), "clusters": []}
     ranked = sorted(range(len(nodes)), key=lambda n: rank[n])
     hubs = set(ranked[:limits["hubs"]])
     clusters = [{"community": g, "members": [n for n in group if n not in hubs][:limits["members"]]}
                 for g, group in enumerate(groups[:limits["clusters"]]) if len(group) > 1]
     shown = hubs | {n for c in clusters for n in c["members"]}
-    strongest = sorted((i for i, e in enumerate(edges) if e["from"] in shown and e["to"] in shown),
-                       key=lambda i: (-edges[i]["sources"], -edges[i]["statements"], i))
+    sources, statements = edges.values["sources"], edges.values["statements"]
+    strongest = sorted((i for i, ends in enumerate(zip(edges.values["from"], edges.values["to"]))
+                        if ends[0] in shown and ends[1] in shown), key=lambda i: (-sources[i], -statements[i], i))
     return {"large": True, "nodes": sorted(shown, key=lambda n: rank[n]), "edges": sorted(strongest[:limits["edges"]]),
             "clusters": [c for c in clusters if c["members"]]}
 
@@ -137,16 +142,24 @@ def _taken(found: list) -> Iterator:
         yield item
 
 
-def page_data(net: nx.MultiDiGraph, let_go: bool = False) -> dict:
-    """Everything the page shows of an entity network, JSON-ready and in a stable order; ``let_go`` empties
-    the network once read, before the records are built (networkx's cached views hold a graph in a cycle,
-    which a build with collection paused would keep to the end). The edge records come last, each relation
-    let go of once it has its record: the statements are held as objects or as records, not both."""
-    order = sorted(net)
+def page_data(net: nx.MultiDiGraph) -> dict:
+    """Everything the page shows of an entity network, JSON-ready and in a stable order (its tables as
+    :class:`kg.explore.pack.Table`)."""
+    return data_of(dict(net.nodes(data=True)), relations(net))
+
+
+def entities_data(found: Entities) -> dict:
+    """What :func:`page_data` gives of the network of ``found``, without building it: each edge is let go
+    of once grouped into its relation."""
+    return data_of(found.nodes, grouped(found.ordered()))
+
+
+def data_of(entities: dict[str, dict], found: list[Relation]) -> dict:
+    """The page data of entities (node to attributes) and their relations. The edges and their statements
+    are added to tables (a list per key, not a dict per record) last, each relation let go of once added."""
+    order = sorted(entities)
     index = {node: i for i, node in enumerate(order)}
-    found, attrs = relations(net), [net.nodes[n] for n in order]
-    if let_go:
-        net.clear()
+    attrs = [entities[n] for n in order]
     articles, marks, shared = _articles(found), contradictions(found), _predicates(found)
     degree = [0] * len(order)
     for rel in found:
@@ -164,8 +177,9 @@ def page_data(net: nx.MultiDiGraph, let_go: bool = False) -> dict:
     sources, months = [_article(first[iri]) for iri in articles], timeline(found)
     del first
     predicates = {p: i for i, p in enumerate(shared)}
-    edges = [edge_record(rel, index, predicates, articles, marks.get(i, [])) for i, rel in enumerate(_taken(found))]
-    _bend(edges)
-    return {"nodes": nodes, "edges": edges, "predicates": list(shared.values()), "articles": sources,
+    statements, edges, seen = Table(), Table(), {}
+    for i, rel in enumerate(_taken(found)):
+        edges.add(_bend(edge_record(rel, index, predicates, articles, marks.get(i, []), statements), seen))
+    return {"nodes": Table.of(nodes), "edges": edges, "predicates": list(shared.values()), "articles": sources,
             "communities": [{"size": len(g), "members": sorted(g, key=lambda n: rank[n])} for g in groups],
-            "overview": _overview(nodes, edges, groups, rank), "timeline": months}
+            "overview": _overview(nodes, edges, groups, rank), "timeline": months, "statements": statements}

@@ -7,6 +7,7 @@ sources are counted as there: publisher, else the URL's domain, else the article
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -46,18 +47,26 @@ def _statuses(kinds: tuple[str, ...]) -> frozenset[str]:
 
 def relations(net: nx.MultiDiGraph) -> list[Relation]:
     """The relations of an entity network, in a stable order."""
+    return grouped(net.edges(data=True))
+
+
+def grouped(edges: Iterable[tuple[str, str, dict]]) -> list[Relation]:
+    """The relations of (subject, object, attributes) edges, as networkx lists them, in a stable order; the
+    few distinct status and direction tuples are shared between relations."""
     groups: dict[tuple[str, str, str], list] = {}
-    for u, v, data in net.edges(data=True):
+    for u, v, data in edges:
         swap = data.get("symmetric", False) and v < u
         key = (v, data["predicate"], u) if swap else (u, data["predicate"], v)
-        group = groups.setdefault(key, [data, set(), []])
-        group[1].add(data["status"])
-        group[2].extend((s, not swap) for s in data["supports"])
-    found = []
-    for (u, p, v), (data, kinds, supports) in sorted(groups.items()):
+        group = groups.setdefault(key, [data["label"], data["cameo"], [], []])  # not the edge's attributes
+        group[2].append(data["status"])
+        group[3].extend((s, not swap) for s in data["supports"])
+    found, shared = [], {}
+    for (u, p, v) in sorted(groups):
+        label, cameo, kinds, supports = groups.pop((u, p, v))  # each group let go of once it is a relation
         supports.sort(key=lambda pair: (pair[0].published or "", pair[0].article, pair[0].start or 0))
-        found.append(Relation(u, v, p, data["label"], data["cameo"], tuple(sorted(kinds)),
-                              tuple(s for s, _ in supports), tuple(f for _, f in supports)))
+        kinds, forward = tuple(sorted(set(kinds))), tuple(f for _, f in supports)
+        found.append(Relation(u, v, p, label, cameo, shared.setdefault(kinds, kinds),
+                              tuple(s for s, _ in supports), shared.setdefault(forward, forward)))
     return found
 
 

@@ -26,7 +26,8 @@ class GraphTriples:
         self.spo = getattr(graph.store, "_Memory__spo", None) if owns else None
         self.pos = getattr(graph.store, "_Memory__pos", None) if owns else None
 
-    def pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
+    def pairs(self, predicate: str, shared: bool = True) -> Iterator[tuple[str, str]]:
+        """Every (subject, object) of ``predicate`` (``shared`` matters to a store's strings only)."""
         if self.pos is None:
             return ((str(s), str(o)) for s, o in self.graph.subject_objects(URIRef(predicate)))
         return ((str(s), str(o)) for o, subjects in self.pos.get(URIRef(predicate), {}).items() for s in subjects)
@@ -54,19 +55,23 @@ class StoreTriples:
     def __init__(self, store: ox.Store):
         self.store, self.default = store, ox.DefaultGraph()
 
-    def pairs(self, predicate: str) -> Iterator[tuple[str, str]]:
-        """Every value as one shared string (``sys.intern``): a statement's IRI keys a dozen columns, its
-        status, time and article repeat across statements, and a string of their own in each column more
-        than doubled the page's memory on a large corpus (95 MB against 41 MB at 34,000 statements)."""
+    def pairs(self, predicate: str, shared: bool = True) -> Iterator[tuple[str, str]]:
+        """Every (subject, object), the object as one shared string (``sys.intern``) unless ``shared`` is false:
+        a statement's status, time, article and entities repeat across statements, and a string of their own
+        for each more than doubled the page's memory on a large corpus (95 MB against 41 MB at 34,000
+        statements). Values of their own (evidence and selector IRIs, looked up once) are better not
+        shared: the table of shared strings never shrinks."""
         found = self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, self.default)
-        return ((intern(q.subject.value), intern(q.object.value)) for q in found)
+        if not shared:
+            return ((q.subject.value, q.object.value) for q in found)
+        return ((q.subject.value, intern(q.object.value)) for q in found)
 
     def column(self, predicate: str) -> dict[str, str]:
         return dict(self.pairs(predicate))
 
     def subjects(self, predicate: str, obj: str) -> list[str]:
         found = self.store.quads_for_pattern(None, ox.NamedNode(predicate), ox.NamedNode(obj), self.default)
-        return [intern(q.subject.value) for q in found]
+        return [q.subject.value for q in found]
 
     def outgoing(self, node: str) -> Iterator[tuple[str, str]]:
         found = self.store.quads_for_pattern(ox.NamedNode(node), None, None, self.default)

@@ -5,7 +5,10 @@ the run's writing, and leaving on a failure keeps what is whole and removes what
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,17 +20,21 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS
 
 from kg.errors import BadInput
-from kg.explore.page import render_page
+from kg.explore.page import write_page
+from kg.gazetteer import load_gazetteer
 from kg.graph.rdf import article_graph
 from kg.graph.turtle import write_store_files
 from kg.iri import article_iri
 from kg.model import Article, Statement, content_hash
+from kg.parse.nlp import load_pipeline
 from kg.pipeline.outputs import prepare_dir, write_files
 from kg.pipeline.report import Run
 from kg.statements.records import to_jsonl
 from kg.store.backend import FLUSH_EVERY, GraphStore, is_endpoint, is_store, open_snapshot, open_store
 from kg.store.writer import AVAILABLE as WRITER_PROCESS
 from kg.store.writer import Writer
+
+LIBC = ctypes.CDLL(None) if sys.platform.startswith("linux") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,16 +184,36 @@ class FileSink:
         self.store.__exit__(None, None, None)  # the writer process ends, and lets go of the store
         self.store = None
         self.records.close()
+        let_go_of_pipelines()
         store = ox.Store.read_only(str(self.scratch / "store"))
         write_store_files(store, self.scratch / "graph.ttl", self.scratch / "graph.trig")
         self.triples = default_triples(store)
-        files = {self.folder / name: self.scratch / name for name in ("graph.ttl", "graph.trig", "statements.jsonl")}
-        files[self.folder / "graph.html"] = render_page(store)
-        del store
+        del store  # its caches go with it (Oxigraph's grow to about 100 MB in a pass over a large store)
+        give_back()
+        write_page(ox.Store.read_only(str(self.scratch / "store")), self.scratch / "graph.html")
+        names = ("graph.ttl", "graph.trig", "statements.jsonl", "graph.html")
+        files = {self.folder / name: self.scratch / name for name in names}
         write_files(files)
         self.files = tuple(files)
 
 
+
+
+def let_go_of_pipelines() -> None:
+    """Once extraction is over, the spaCy pipelines and gazetteers loaded for it (the next run in this
+    process loads them again) are let go of, and their memory given back: the files are written from
+    about 75 MB lower."""
+    load_pipeline.cache_clear()
+    load_gazetteer.cache_clear()
+    gc.collect()
+    give_back()
+
+
+def give_back() -> None:
+    """Give the memory freed so far back to the system (glibc keeps freed memory for the process)."""
+    trim = getattr(LIBC, "malloc_trim", None) if LIBC is not None else None
+    if trim is not None:
+        trim(0)
 
 
 def default_triples(store: ox.Store) -> int:
