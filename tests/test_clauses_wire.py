@@ -418,3 +418,11 @@ def test_a_posting_after_a_title_is_where_not_whose(text, person, state):
     facts = {(s.subject.label, s.predicate.id, s.object.label) for s in extract_text(text)}
     assert (person, "holdsPositionIn", state) in facts
     assert not any(subject.startswith(("Japan", "Britain")) for subject, _, _ in facts)
+
+
+@pytest.mark.parametrize("text, company, state", [
+    ("Italian energy group Eni signed a gas deal with Sonatrach.", "Eni", "Italy"),
+    ("The Norwegian arms maker Kongsberg will supply the radars.", "Kongsberg", "Norway")])
+def test_a_demonym_on_a_describing_noun_gives_the_company_s_country(text, company, state):
+    assert (company, "belongsToCountry", state) in {(s.subject.label, s.predicate.id, s.object.label)
+                                                    for s in extract_text(text)}

@@ -5,7 +5,8 @@ import pytest
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.statements.facts import appositions, roles
+from kg.statements.facts import appositions
+from kg.statements.titles import roles
 from kg.parse.normalise import substitutions
 from kg.statements.frames import frames, predicates
 
