@@ -180,3 +180,9 @@ def test_a_light_verb_the_lemmatiser_got_wrong_still_carries_its_noun():
             ("insurgency", "insurgency", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 3),
             ("Gondor", "Gondor", "PROPN", "pobj", 4)]
     assert read(rows) == {("Arnor", "fightsWith", "Gondor")}
+
+
+def test_a_clause_under_a_preposition_is_no_place_of_the_attack():
+    text = ("The Houthis have fired drones and missiles at ships since November in what they say is solidarity "
+            "with Palestinians in Gaza.")
+    assert not [s for s in extract_text(text) if s.object.label == "Palestine"]

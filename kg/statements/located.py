@@ -66,13 +66,15 @@ def located_target(trigger: Token, paths: tuple[str, ...], linker: Linker, light
     a place of a state: 'entered Russia's Kursk region'), or the verb's own place (a noun's is only where it
     happened, 'an attack by X in Y', unless its light verb has it: 'resumed strikes across Gaza'), located in
     a state. Not for an event noun named only as where something happened to an actor ('killed 12 fighters
-    in a raid in Helmand')."""
+    in a raid in Helmand'), nor through a clause a preposition takes ('fired at ships in what they say is
+    solidarity with Palestinians in Gaza')."""
     if trigger.pos_ not in ("VERB", "AUX"):
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         if verb.i != trigger.i and any(linker.entities(c) for c in verb.children
                                        if c.dep_ == "dobj" and c.i != trigger.i):
             return []
-    objects = [t for path in paths for t in follow(trigger, path.split(".")[0]) if t.i != trigger.i]
+    objects = [t for path in paths for t in follow(trigger, path.split(".")[0])
+               if t.i != trigger.i and t.dep_ != "pcomp"]  # 'in what they say is solidarity with X in Gaza
     own = trigger if trigger.pos_ in ("VERB", "AUX") else light
     return next((found for o in objects if (found := state_of(o, linker))), None) \
         or located([*([own] if own is not None else []), *objects], linker)
