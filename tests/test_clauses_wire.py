@@ -426,3 +426,8 @@ def test_a_posting_after_a_title_is_where_not_whose(text, person, state):
 def test_a_demonym_on_a_describing_noun_gives_the_company_s_country(text, company, state):
     assert (company, "belongsToCountry", state) in {(s.subject.label, s.predicate.id, s.object.label)
                                                     for s in extract_text(text)}
+
+
+def test_a_clause_on_an_appositive_title_is_not_its_scope():
+    text = "Babagana Umar, a member of a civilian militia that works with the army in Nigeria, said the women fled."
+    assert not [s for s in extract_text(text) if s.subject.label == "Babagana Umar"]

@@ -98,6 +98,14 @@ def in_posting(token: Token, linker: Linker) -> bool:
     return 2 <= start and doc[start - 1].lower_ in ("to", "for") and doc[start - 2].lower_ in roles()
 
 
+def phrase(head: Token) -> list[Token]:
+    """The tokens of a title's noun phrase without the clauses on it ('a member of a militia that works with the
+    army' is not of the army)."""
+    clauses = [c for t in head.subtree if t.dep_ in ("relcl", "acl", "ccomp", "advcl") for c in t.subtree]
+    inside = {t.i for t in clauses}
+    return [t for t in head.subtree if t.i not in inside]
+
+
 def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token]]]:
     """(title word, tokens in whose scope its organisation or state is named)."""
     surface = surface_title(person, linker)
@@ -105,11 +113,11 @@ def titles_of(person: Token, linker: Linker) -> Iterator[tuple[Token, list[Token
         yield surface
     for child in person.children:
         if child.dep_ == "appos" and child.lemma_.lower() in roles():
-            yield child, list(child.subtree)
+            yield child, phrase(child)
     if person.dep_ == "appos" and person.head.lemma_.lower() in roles() and not surface:  # 'Sudan's envoy, X,'
-        yield person.head, [t for t in person.head.subtree if t.i < person.i]
+        yield person.head, [t for t in phrase(person.head) if t.i < person.i]
     if person.i in linker.resolution.inferred and person.lemma_.lower() in roles():
-        yield person, list(person.subtree)
+        yield person, phrase(person)
 
 
 def is_qualified(title: Token, linker: Linker) -> bool:
